@@ -1,0 +1,2 @@
+// Public surface of the query module; each file adds its own exports here.
+export {};

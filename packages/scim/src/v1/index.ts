@@ -1,0 +1,2 @@
+// Public surface of the v1 module; each file adds its own exports here.
+export {};

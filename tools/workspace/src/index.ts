@@ -1,0 +1,2 @@
+export { workspaceRoot } from './workspace-root.js';
+export { listWorkspaceProjects, type WorkspaceProject } from './workspace-projects.js';
