@@ -13,3 +13,4 @@ export * from './filter/index.js';
 export * from './patch/index.js';
 export * from './query/index.js';
 export * from './v1/index.js';
+export * from './resource/assert-attribute-value.js';
