@@ -79,9 +79,18 @@ export class ScimError extends Error {
    * service's own message. `httpStatus` wins when the body has no usable status.
    */
   static fromBody(body: unknown, httpStatus: number): ScimError {
+    // Callers often hold the raw response text; read it as JSON when it is JSON.
+    if (typeof body === 'string' && /^\s*[{[]/.test(body)) {
+      try {
+        return ScimError.fromBody(JSON.parse(body) as unknown, httpStatus);
+      } catch {
+        // Not JSON after all: fall through and keep the text as the message.
+      }
+    }
     if (body && typeof body === 'object') {
       const record = body as Record<string, unknown>;
-      if ('detail' in record || 'scimType' in record) {
+      const schemas = Array.isArray(record.schemas) ? record.schemas : [];
+      if ('detail' in record || 'scimType' in record || schemas.includes(SCIM_V2_ERROR_URN)) {
         const status = Number(record.status) || httpStatus;
         const scimType = isScimErrorType(record.scimType) ? record.scimType : undefined;
         return new ScimError(status, scimType, String(record.detail ?? `HTTP ${status}`));
@@ -97,6 +106,9 @@ export class ScimError extends Error {
         return new ScimError(status, undefined, description);
       }
       if (typeof record.message === 'string') return new ScimError(httpStatus, undefined, record.message);
+      // OAuth errors (RFC 6749 §5.2) from a token check in front of the SCIM service.
+      if (typeof record.error_description === 'string') return new ScimError(httpStatus, undefined, record.error_description);
+      if (typeof record.error === 'string') return new ScimError(httpStatus, undefined, record.error);
     }
     if (typeof body === 'string' && body.trim()) return new ScimError(httpStatus, undefined, body.trim());
     return new ScimError(httpStatus, undefined, `HTTP ${httpStatus} with no error body`);

@@ -2,7 +2,24 @@ import { ScimError } from '../errors/scim-error.js';
 import type { AttributeDefinition } from '../schema/attribute-definition.js';
 
 /** RFC 3339 / xsd:dateTime as SCIM uses it (RFC 7643 §2.3.5); the time zone may be omitted. */
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/i;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/i;
+
+/**
+ * `Date.parse` rolls impossible days over ("2023-02-29" becomes 1 March) instead of failing, so
+ * the day is checked against the month here.
+ */
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return days !== undefined && day >= 1 && day <= days;
+}
+
+function isDateTime(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const match = DATE_TIME.exec(value);
+  if (!match || Number.isNaN(Date.parse(value))) return false;
+  return isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
+}
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -35,7 +52,7 @@ export function assertSingleValue(definition: AttributeDefinition, value: unknow
       if (typeof value !== 'number' || !Number.isFinite(value)) fail('a decimal number');
       break;
     case 'dateTime':
-      if (typeof value !== 'string' || !DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) {
+      if (!isDateTime(value)) {
         fail('a dateTime such as "2024-05-01T12:00:00Z"');
       }
       break;

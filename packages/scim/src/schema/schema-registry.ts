@@ -158,7 +158,8 @@ export class SchemaRegistry {
       if (!definition) continue;
       if (parsed.subAttribute === undefined) return { schema: schema?.id ?? urn, inExtension, definition };
       const subDefinition = findByName(definition.subAttributes, parsed.subAttribute);
-      if (!subDefinition) return undefined;
+      // An extension may define a same-named complex attribute that has this sub-attribute.
+      if (!subDefinition) continue;
       return { schema: schema?.id ?? urn, inExtension, definition, subDefinition };
     }
     return undefined;

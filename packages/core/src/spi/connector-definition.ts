@@ -1,0 +1,17 @@
+import type { Connector } from './connector-operations.js';
+import type { ConnectorManifest } from './connector-manifest.js';
+
+/** Where a connector instance runs: which connection it serves, and a logger that never sees secrets. */
+export interface ConnectorContext {
+  readonly connectionId: string;
+  readonly log: (level: 'debug' | 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+}
+
+/**
+ * A connector plugin: its manifest and a factory for instances. Configuration arrives already
+ * validated against `manifest.configFields` (see `validateConnectorConfig`), secrets decrypted.
+ */
+export interface ConnectorDefinition<Config = Record<string, unknown>> {
+  readonly manifest: ConnectorManifest;
+  create(config: Config, context: ConnectorContext): Connector;
+}
