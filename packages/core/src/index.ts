@@ -22,3 +22,4 @@ export * from './ports/run-store.js';
 export * from './ports/audit-log.js';
 export * from './ports/secret-store.js';
 export * from './spi/connector-error.js';
+export * from './execute/index.js';

@@ -148,7 +148,8 @@ export function compileTypedValueTest(
  * The test for data without a schema: the literal's JSON type decides. Strings compare
  * case-insensitively, except that when both the literal and the value are full timestamps
  * (date and time) they compare as instants; numbers numerically; booleans only with eq / ne.
- * A value of another JSON type never matches.
+ * A value of another JSON type never matches. As in the typed case, an operator that cannot
+ * apply to the literal's type (`gt` with a boolean, `co` with a number) is `invalidFilter`.
  */
 export function compileUntypedValueTest(
   operator: ComparisonOperator,

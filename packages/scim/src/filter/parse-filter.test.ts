@@ -219,6 +219,10 @@ describe('parseFilter: errors', () => {
     expect(error.detail).toContain(`at position ${position}:\n`);
   });
 
+  it('refuses a value that is not text with invalidFilter', () => {
+    expect(syntaxError(42 as unknown as string).reason).toBe('expected text, got number');
+  });
+
   it('refuses a bare known schema URN as a path', () => {
     const error = syntaxError(`${ENTERPRISE_USER_SCHEMA} pr`, { knownSchemas: [ENTERPRISE_USER_SCHEMA] });
     expect(error.reason).toMatch(/names a schema, not an attribute/);

@@ -1,4 +1,6 @@
-import { Migrator, sql, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import type { StoreDatabase } from '../database/database-schema.js';
 import { STORE_MIGRATIONS, storeMigrationProvider } from './store-migrations.js';
 
 /** Where the database's schema stands relative to the migrations this code knows. */
@@ -12,7 +14,7 @@ export class StoreSchemaError extends Error {
   override readonly name = 'StoreSchemaError';
 }
 
-function migratorFor(db: Kysely<unknown>): Migrator {
+function migratorFor(db: Kysely<StoreDatabase>): Migrator {
   return new Migrator({ db, provider: storeMigrationProvider });
 }
 
@@ -21,7 +23,7 @@ function migratorFor(db: Kysely<unknown>): Migrator {
  * migrated by a newer idsync is refused with an error saying so, rather than being written
  * with assumptions about a schema this code does not know.
  */
-export async function schemaStatus(db: Kysely<unknown>): Promise<SchemaStatus> {
+export async function schemaStatus(db: Kysely<StoreDatabase>): Promise<SchemaStatus> {
   const migrations = await migratorFor(db).getMigrations();
   const applied = migrations.filter((m) => m.executedAt !== undefined).map((m) => m.name);
   const pending = migrations.filter((m) => m.executedAt === undefined).map((m) => m.name);
@@ -37,22 +39,19 @@ export async function schemaStatus(db: Kysely<unknown>): Promise<SchemaStatus> {
   return { applied, pending };
 }
 
-async function recordedMigrationNames(db: Kysely<unknown>): Promise<string[]> {
+async function recordedMigrationNames(db: Kysely<StoreDatabase>): Promise<string[]> {
   // to_regclass resolves through search_path: only this store's schema counts.
   const { rows } = await sql<{ present: boolean }>`select to_regclass('kysely_migration') is not null as present`.execute(db);
   if (!rows[0]?.present) return [];
-  const recorded = await (db as Kysely<{ kysely_migration: { name: string } }>)
-    .selectFrom('kysely_migration')
-    .select('name')
-    .execute();
-  return recorded.map((row) => row.name);
+  const recorded = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+  return recorded.rows.map((row) => row.name);
 }
 
 /**
  * Applies every pending migration. Idempotent: a second call finds nothing to do. Kysely's
  * migrator takes a lock, so two processes starting together do not both migrate.
  */
-export async function migrateStore(db: Kysely<unknown>): Promise<SchemaStatus> {
+export async function migrateStore(db: Kysely<StoreDatabase>): Promise<SchemaStatus> {
   await schemaStatus(db);
   const { error, results } = await migratorFor(db).migrateToLatest();
   if (error) {
