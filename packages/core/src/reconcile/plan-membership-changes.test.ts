@@ -14,7 +14,7 @@ describe('planMembershipChanges', () => {
   });
 
   it('applying the changes converges (property)', () => {
-    const ids = fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g'));
+    const ids = fc.uniqueArray(fc.constantFrom<string>('a', 'b', 'c', 'd', 'e', 'f', 'g'));
     fc.assert(
       fc.property(ids, ids, ids, fc.constantFrom('merge' as const, 'overwrite' as const), (desired, actual, ours, mode) => {
         const { add, remove } = planMembershipChanges(mode, { desired, actual, addedByIdsync: ours });

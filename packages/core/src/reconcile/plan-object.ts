@@ -1,0 +1,175 @@
+import type { PatchOperation, ScimResource } from '@idsync/scim';
+import type { ConnectionPreferences } from '../model/connection.js';
+import type { Link } from '../model/link.js';
+import type { ObjectType } from '../model/object-type.js';
+import type { RemoteObject } from '../spi/remote-object.js';
+import type { AttributeChange, OperationReason, PlannedOperation } from './planned-operation.js';
+
+/** What correlation found for an object that has no link yet. */
+export type CorrelationOutcome =
+  | { readonly kind: 'none'; readonly filter: string }
+  | { readonly kind: 'one'; readonly filter: string; readonly remote: RemoteObject }
+  | { readonly kind: 'many'; readonly filter: string; readonly count: number };
+
+export interface ComputedUpdate {
+  readonly patch: readonly PatchOperation[];
+  readonly changes: readonly AttributeChange[];
+}
+
+export interface ObjectPlanInput {
+  readonly connectionId: string;
+  readonly objectType: ObjectType;
+  readonly hubId: string;
+  readonly preferences: ConnectionPreferences;
+  /** Rules whose scope holds the object; empty when none does (or the hub object is gone). */
+  readonly wantedBy: readonly string[];
+  /** True when the hub object no longer exists (rather than having left every scope). */
+  readonly hubDeleted: boolean;
+  /** The mapped object for a create (with on-create-only mappings) and for an update. */
+  readonly desired?: { readonly onCreate: ScimResource; readonly onUpdate: ScimResource };
+  readonly link?: Link;
+  /** The remote object behind the link: undefined when it is gone. Ignored without a link. */
+  readonly linkedRemote?: RemoteObject;
+  /** Set when there is no link. */
+  readonly correlation?: CorrelationOutcome;
+  /** Attribute-level difference between a remote object and the desired state. */
+  readonly computeUpdate: (remote: ScimResource, desired: ScimResource) => ComputedUpdate;
+}
+
+const isActive = (resource: ScimResource | undefined): boolean => resource?.active !== false;
+
+/**
+ * Decides what to do with one object on one connection: the heart of the planner. Pure: the
+ * same inputs always give the same operations, each with the reason a person needs to trust it.
+ */
+export function planObject(input: ObjectPlanInput): PlannedOperation[] {
+  const base = { connectionId: input.connectionId, objectType: input.objectType, hubId: input.hubId };
+  const reason = (summary: string, changes?: readonly AttributeChange[]): OperationReason => ({
+    ruleIds: input.wantedBy.length ? input.wantedBy : (input.link?.ruleIds ?? []),
+    summary,
+    ...(changes ? { changes } : {}),
+  });
+
+  if (input.wantedBy.length > 0 && input.desired) return planWanted(input, input.desired, base, reason);
+  return planUnwanted(input, base, reason);
+}
+
+type Base = Pick<PlannedOperation, 'connectionId' | 'objectType' | 'hubId'>;
+type ReasonOf = (summary: string, changes?: readonly AttributeChange[]) => OperationReason;
+
+function planWanted(
+  input: ObjectPlanInput,
+  desired: NonNullable<ObjectPlanInput['desired']>,
+  base: Base,
+  reason: ReasonOf,
+): PlannedOperation[] {
+  if (input.link?.remoteId) {
+    if (!input.linkedRemote) {
+      return planCreate(input, desired.onCreate, base, reason, 'The linked remote object no longer exists (deleted outside idsync); it is created again.');
+    }
+    return planUpdate(input, input.link.remoteId, input.linkedRemote.resource, desired.onUpdate, base, reason);
+  }
+  const correlation = input.correlation ?? { kind: 'none', filter: '' };
+  switch (correlation.kind) {
+    case 'many':
+      return [
+        {
+          ...base,
+          kind: 'error',
+          reason: reason(
+            `Correlation is ambiguous: ${correlation.count} remote objects match ${correlation.filter}. idsync never guesses; ` +
+              'make the user identifier unique on the remote side or change the user filter expression.',
+          ),
+        },
+      ];
+    case 'one': {
+      const remoteId = correlation.remote.remoteId;
+      const link: PlannedOperation = {
+        ...base,
+        kind: 'link',
+        remoteId,
+        reason: reason(`An existing remote object matches ${correlation.filter}; it is linked instead of creating a duplicate.`),
+      };
+      return [link, ...planUpdate(input, remoteId, correlation.remote.resource, desired.onUpdate, base, reason)];
+    }
+    case 'none':
+      return planCreate(
+        input,
+        desired.onCreate,
+        base,
+        reason,
+        correlation.filter ? `No remote object matches ${correlation.filter}.` : 'The object is not on the remote side yet.',
+      );
+  }
+}
+
+function planCreate(input: ObjectPlanInput, resource: ScimResource, base: Base, reason: ReasonOf, why: string): PlannedOperation[] {
+  const { preferences } = input;
+  if (!preferences.allowCreate) {
+    return [{ ...base, kind: 'skip', reason: reason(`${why} Not created: the connection does not allow creating objects.`) }];
+  }
+  if (input.objectType === 'User' && !isActive(resource) && !preferences.provisionDisabledUsers) {
+    return [
+      {
+        ...base,
+        kind: 'skip',
+        reason: reason(`${why} Not created: the user is disabled in the hub and the connection does not provision disabled users.`),
+      },
+    ];
+  }
+  const inactive = input.objectType === 'User' && !isActive(resource) ? ' It is created inactive, as it is disabled in the hub.' : '';
+  return [{ ...base, kind: 'create', resource, reason: reason(`${why} Created.${inactive}`) }];
+}
+
+function planUpdate(
+  input: ObjectPlanInput,
+  remoteId: string,
+  remote: ScimResource,
+  desired: ScimResource,
+  base: Base,
+  reason: ReasonOf,
+): PlannedOperation[] {
+  const { preferences } = input;
+  const update = input.computeUpdate(remote, desired);
+  if (update.patch.length === 0) return [];
+  const disabling = input.objectType === 'User' && isActive(remote) && !isActive(desired);
+  const paths = update.changes.map((change) => change.path).join(', ');
+  if (disabling && !preferences.allowDisable) {
+    return [{ ...base, kind: 'skip', remoteId, reason: reason(`The user is disabled in the hub, but the connection does not allow disabling users.`, update.changes) }];
+  }
+  if (!preferences.allowUpdate && !disabling) {
+    return [{ ...base, kind: 'skip', remoteId, reason: reason(`Differs in ${paths}, but the connection does not allow updates.`, update.changes) }];
+  }
+  return [
+    {
+      ...base,
+      kind: 'update',
+      remoteId,
+      patch: update.patch,
+      resource: desired,
+      reason: reason(disabling ? `The user is disabled in the hub; disabled remotely too (${paths}).` : `Differs in ${paths}.`, update.changes),
+    },
+  ];
+}
+
+function planUnwanted(input: ObjectPlanInput, base: Base, reason: ReasonOf): PlannedOperation[] {
+  const { link, preferences } = input;
+  if (!link) return [];
+  const why = input.hubDeleted ? 'The hub object was deleted.' : 'The object is no longer in the scope of any rule.';
+  if (!link.remoteId || !input.linkedRemote) {
+    return [{ ...base, kind: 'release', reason: reason(`${why} The remote object is already gone; the link is released.`) }];
+  }
+  const remoteId = link.remoteId;
+  const disableInstead = preferences.removeAction === 'disable' && input.objectType === 'User';
+  if (disableInstead) {
+    if (!isActive(input.linkedRemote.resource)) return [];
+    if (!preferences.allowDisable) {
+      return [{ ...base, kind: 'skip', remoteId, reason: reason(`${why} Not disabled: the connection does not allow disabling users.`) }];
+    }
+    return [{ ...base, kind: 'disable', remoteId, reason: reason(`${why} Remove action is "disable".`) }];
+  }
+  if (!preferences.allowDeprovision) {
+    return [{ ...base, kind: 'skip', remoteId, reason: reason(`${why} Not deleted: the connection does not allow deprovisioning.`) }];
+  }
+  return [{ ...base, kind: 'delete', remoteId, reason: reason(`${why} Remove action is "delete".`) }];
+}
