@@ -63,10 +63,6 @@ export function checkMappingShape(entry: unknown): ShapeProblem[] {
       text: key,
       reason: `unknown key "${key}" in a ${kind} mapping.${didYouMean(key, ALL_KEYS)} A ${kind} mapping takes ${allowed.join(', ')}.`,
     });
-      field: 'mapping',
-      text: key,
-      reason: `unknown key "${key}" in a ${kind} mapping.${hint}`,
-    });
   }
   if (kind === 'direct' && (typeof mapping.source !== 'string' || mapping.source.trim() === '')) {
     problems.push({

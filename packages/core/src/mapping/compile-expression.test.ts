@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import { ENTERPRISE_USER_SCHEMA, USER_SCHEMA, type ScimResource } from '@idsync/scim';
 import { compileExpression, type CompileExpressionOptions } from './compile-expression.js';
 import { MappingExpressionError } from './mapping-expression-error.js';
@@ -7,7 +8,11 @@ function user(attributes: Record<string, unknown> = {}): ScimResource {
   return { schemas: [USER_SCHEMA], ...attributes } as ScimResource;
 }
 
-function evaluate(text: string, attributes: Record<string, unknown> = {}, options?: CompileExpressionOptions) {
+function evaluate(
+  text: string,
+  attributes: Record<string, unknown> = {},
+  options?: CompileExpressionOptions,
+) {
   return compileExpression(text, options).evaluate(user(attributes));
 }
 
@@ -35,12 +40,19 @@ describe('literals and calls', () => {
     expect(evaluate('TOLOWER("A")')).toBe('a');
   });
   it('nests calls', () => {
-    const text = 'Join("@", ToLower(Join(".", Left([name.givenName], 1), NormalizeDiacritics([name.familyName]))), "example.org")';
-    expect(evaluate(text, { name: { givenName: 'Zoë', familyName: 'Nørgaard' } })).toBe('z.norgaard@example.org');
+    const text =
+      'Join("@", ToLower(Join(".", Left([name.givenName], 1), NormalizeDiacritics([name.familyName]))), "example.org")';
+    expect(evaluate(text, { name: { givenName: 'Zoë', familyName: 'Nørgaard' } })).toBe(
+      'z.norgaard@example.org',
+    );
   });
   it('lists the attributes an expression reads, in canonical form', () => {
     const compiled = compileExpression('Coalesce([EMAILS[type eq "work"].value], [department], [userName])');
-    expect(compiled.references).toEqual(['emails[type eq "work"].value', `${ENTERPRISE_USER_SCHEMA}:department`, 'userName']);
+    expect(compiled.references).toEqual([
+      'emails[type eq "work"].value',
+      `${ENTERPRISE_USER_SCHEMA}:department`,
+      'userName',
+    ]);
   });
 });
 
@@ -51,7 +63,10 @@ describe('attribute references', () => {
   });
   it('read sub-attributes and pluck them from multi-valued attributes', () => {
     expect(evaluate('[name.givenName]', { name: { givenName: 'Barbara' } })).toBe('Barbara');
-    expect(evaluate('[emails.value]', { emails: [{ value: 'a@x' }, { value: 'b@x' }] })).toEqual(['a@x', 'b@x']);
+    expect(evaluate('[emails.value]', { emails: [{ value: 'a@x' }, { value: 'b@x' }] })).toEqual([
+      'a@x',
+      'b@x',
+    ]);
   });
   it('select an element with a value filter, preferring the primary one among matches', () => {
     const emails = [
@@ -87,22 +102,30 @@ describe('attribute references', () => {
     expect(error.reason).toMatch(/\[name\] is complex.*givenName/);
   });
   it('refuse a value path without a sub-attribute at compile time', () => {
-    expect(errorOf(() => compileExpression('[emails[type eq "work"]]')).reason).toMatch(/e\.g\. \[emails\[type eq "work"\]\.value\]/);
+    expect(errorOf(() => compileExpression('[emails[type eq "work"]]')).reason).toMatch(
+      /e\.g\. \[emails\[type eq "work"\]\.value\]/,
+    );
   });
 });
 
 describe('safety', () => {
   it('never parses source values: quotes, brackets and calls in data stay data', () => {
     const hostile = 'x") , [password], ToUpper("y';
-    expect(evaluate('ToLower([userName])', { userName: hostile, password: 'SECRET' })).toBe(hostile.toLowerCase());
-    expect(evaluate('Join("|", [userName], "[password]")', { userName: '[password]', password: 'SECRET' })).toBe('[password]|[password]');
+    expect(evaluate('ToLower([userName])', { userName: hostile, password: 'SECRET' })).toBe(
+      hostile.toLowerCase(),
+    );
+    expect(
+      evaluate('Join("|", [userName], "[password]")', { userName: '[password]', password: 'SECRET' }),
+    ).toBe('[password]|[password]');
   });
   it('cannot reach the prototype chain through attribute names', () => {
     const unchecked = { registry: null } as const;
     expect(evaluate('[constructor]', {}, unchecked)).toBeNull();
     expect(evaluate('[toString]', {}, unchecked)).toBeNull();
     expect(evaluate('[name.constructor]', { name: {} }, unchecked)).toBeNull();
-    expect(errorOf(() => compileExpression('[__proto__]', unchecked)).reason).toMatch(/not an attribute path/);
+    expect(errorOf(() => compileExpression('[__proto__]', unchecked)).reason).toMatch(
+      /not an attribute path/,
+    );
   });
   it('reads an own "__proto__"-like key only through a valid name, never the prototype', () => {
     const source = JSON.parse('{"schemas":[],"__proto__":{"polluted":"yes"},"title":"ok"}') as ScimResource;
@@ -136,10 +159,14 @@ describe('errors', () => {
     expect(errorOf(() => compileExpression('Mid([userName], 1)')).reason).toBe(
       'Mid takes 3 arguments, got 2: Mid(source, start, length)',
     );
-    expect(errorOf(() => compileExpression('Join(",")')).reason).toMatch(/Join takes at least 2 arguments, got 1/);
+    expect(errorOf(() => compileExpression('Join(",")')).reason).toMatch(
+      /Join takes at least 2 arguments, got 1/,
+    );
   });
   it('explain bare words, single "=", single quotes and unclosed text', () => {
-    expect(errorOf(() => compileExpression('ToLower(userName)')).reason).toMatch(/square brackets \(\[userName\]\)/);
+    expect(errorOf(() => compileExpression('ToLower(userName)')).reason).toMatch(
+      /square brackets \(\[userName\]\)/,
+    );
     expect(errorOf(() => compileExpression('IIF([a] = "b", 1, 2)')).reason).toMatch(/compare with ==/);
     expect(errorOf(() => compileExpression("ToLower('a')")).reason).toMatch(/double quotes/);
     const unclosed = errorOf(() => compileExpression('Append([userName], "@x)'));
@@ -157,10 +184,58 @@ describe('errors', () => {
     expect(error.reason).toMatch(/supports only "eq"/);
   });
   it('carry the rule id and target given at compile time, also for evaluation errors', () => {
-    const compiled = compileExpression('Left([userName], [nickName])', { ruleId: 'hr-in', target: 'displayName' });
+    const compiled = compileExpression('Left([userName], [nickName])', {
+      ruleId: 'hr-in',
+      target: 'displayName',
+    });
     const error = errorOf(() => compiled.evaluate(user({ userName: 'abc', nickName: 'x' })));
     expect(error).toMatchObject({ ruleId: 'hr-in', target: 'displayName', phase: 'evaluate', position: 17 });
-    expect(error.message).toMatch(/^Rule "hr-in" for "displayName", in the expression: Left: count must be a whole number/);
+    expect(error.message).toMatch(
+      /^Rule "hr-in" for "displayName", in the expression: Left: count must be a whole number/,
+    );
+  });
+});
+
+describe('robustness', () => {
+  it('property: any text either compiles or fails with a MappingExpressionError', () => {
+    const pieces = fc.constantFrom(
+      'Join(',
+      'ToLower(',
+      'IIF(',
+      ')',
+      '(',
+      ',',
+      '"a"',
+      '"\\"',
+      '[userName]',
+      '[emails[type eq "w"].value]',
+      '[',
+      ']',
+      '==',
+      '=',
+      '1',
+      'null',
+      ' ',
+      'x',
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 40 }),
+          fc.array(pieces, { maxLength: 20 }).map((parts) => parts.join('')),
+        ),
+        (text) => {
+          try {
+            compileExpression(text);
+          } catch (error) {
+            expect(error).toBeInstanceOf(MappingExpressionError);
+            const { position } = error as MappingExpressionError;
+            expect(position >= 0 && position <= text.length).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 });
 

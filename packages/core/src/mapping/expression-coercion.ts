@@ -2,6 +2,18 @@ import { FunctionFailure } from './expression-function.js';
 import { EXPRESSION_LIMITS } from './expression-limits.js';
 import type { ExpressionValue } from './mapping-value.js';
 
+const SHOWN_LENGTH = 40;
+
+/**
+ * A data value as error messages quote it: JSON-quoted and cut to a few dozen characters, so
+ * an error about a huge or sensitive value names it without copying all of it into logs.
+ */
+export function showValue(value: unknown): string {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  const cut = text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH)}…` : text;
+  return typeof value === 'string' ? JSON.stringify(cut) : cut;
+}
+
 /**
  * The text form of a single value: numbers and booleans in their plain form (`1.5`, `true`).
  * A list is refused: callers that accept lists map over them with `mapText`.
@@ -38,7 +50,7 @@ export function toCount(value: ExpressionValue, what: string, argumentIndex: num
         : NaN;
   if (!Number.isInteger(number) || number < 0) {
     throw new FunctionFailure(
-      `${what} must be a whole number of 0 or more, got ${JSON.stringify(value)}`,
+      `${what} must be a whole number of 0 or more, got ${showValue(value)}`,
       argumentIndex,
     );
   }
@@ -66,7 +78,7 @@ export function toCondition(value: ExpressionValue, argumentIndex: number): bool
     if (lower === 'false') return false;
   }
   throw new FunctionFailure(
-    `a condition must be true or false, got ${JSON.stringify(value)}; build one with ==, Equals, IsPresent or IsNullOrEmpty`,
+    `a condition must be true or false, got ${showValue(value)}; build one with ==, Equals, IsPresent or IsNullOrEmpty`,
     argumentIndex,
   );
 }

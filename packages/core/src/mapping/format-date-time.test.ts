@@ -8,21 +8,31 @@ function evaluate(text: string, attributes: Record<string, unknown> = {}) {
 }
 
 function format(value: string, ...formats: string[]) {
-  return evaluate(`FormatDateTime([title], ${formats.map((f) => JSON.stringify(f)).join(', ')})`, { title: value });
+  return evaluate(`FormatDateTime([title], ${formats.map((f) => JSON.stringify(f)).join(', ')})`, {
+    title: value,
+  });
 }
 
 describe('FormatDateTime with ISO 8601 input', () => {
   it('writes the tokens of a custom pattern, in UTC', () => {
-    expect(format('2024-03-05T07:08:09.123+02:00', 'yyyy-MM-dd HH:mm:ss.fff')).toBe('2024-03-05 05:08:09.123');
+    expect(format('2024-03-05T07:08:09.123+02:00', 'yyyy-MM-dd HH:mm:ss.fff')).toBe(
+      '2024-03-05 05:08:09.123',
+    );
     expect(format('2024-03-05T07:08:09Z', 'd/M/yy H:m:s')).toBe('5/3/24 7:8:9');
     expect(format('2024-03-05T15:04:00Z', 'hh:mm tt')).toBe('03:04 PM');
   });
   it('keeps T, Z, non-letters and quoted text literal', () => {
-    expect(format('2024-03-05T07:08:09Z', "yyyyMMdd'T'HHmmssZ 'at' K zzz")).toBe('20240305T070809Z at Z +00:00');
+    expect(format('2024-03-05T07:08:09Z', "yyyyMMdd'T'HHmmssZ 'at' K zzz")).toBe(
+      '20240305T070809Z at Z +00:00',
+    );
   });
   it('accepts a date alone, a space separator and offsets without colon', () => {
     expect(format('2024-02-29', 'yyyyMMdd')).toBe('20240229');
     expect(format('2024-02-29 23:30:00-0130', 'yyyy-MM-dd HH:mm')).toBe('2024-03-01 01:00');
+  });
+  it('keeps years below 100 as they are instead of moving them to the 1900s', () => {
+    expect(format('0099-02-28T12:00:00Z', 'yyyy-MM-dd')).toBe('0099-02-28');
+    expect(format('0004-02-29', 'yyyy-MM-dd')).toBe('0004-02-29');
   });
   it('writes named formats', () => {
     const value = '2024-03-05T07:08:09.5Z';
@@ -37,7 +47,9 @@ describe('FormatDateTime with ISO 8601 input', () => {
   });
   it('returns null for null and formats each element of a list', () => {
     expect(evaluate('FormatDateTime([title], "yyyy")')).toBeNull();
-    expect(evaluate('FormatDateTime(Split([title], ","), "yyyy")', { title: '2020-01-01,2021-06-30' })).toEqual(['2020', '2021']);
+    expect(
+      evaluate('FormatDateTime(Split([title], ","), "yyyy")', { title: '2020-01-01,2021-06-30' }),
+    ).toEqual(['2020', '2021']);
   });
 });
 
@@ -79,5 +91,16 @@ describe('FormatDateTime errors', () => {
     expect(() => format('2024-13-01', 'yyyy')).toThrow(/the month is out of range/);
     expect(() => format('2023-02-29', 'yyyy')).toThrow(/the day is out of range/);
     expect(() => format('2024-05-31', 'yyyyMMddHHmmss.fZ', 'iso')).toThrow(/does not match the input format/);
+  });
+  it('quotes only the start of a long value in the error message', () => {
+    const long = 'x'.repeat(5000);
+    let message = '';
+    try {
+      format(long, 'yyyy');
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain(`"${'x'.repeat(40)}…" is not an ISO 8601 date`);
+    expect(message.length).toBeLessThan(400);
   });
 });

@@ -1,4 +1,4 @@
-import { mapText, toOptionText } from './expression-coercion.js';
+import { mapText, showValue, toOptionText } from './expression-coercion.js';
 import { FunctionFailure, type EagerFunction } from './expression-function.js';
 import type { ExpressionValue } from './mapping-value.js';
 import { compileDateTimePattern, formatWithPattern } from './date-time-pattern.js';
@@ -36,7 +36,7 @@ function readIso(text: string): number {
   const match = ISO_8601.exec(text);
   if (!match) {
     throw new FunctionFailure(
-      `"${text}" is not an ISO 8601 date/time such as 2024-05-31 or 2024-05-31T08:00:00Z; pass the input format as the second argument`,
+      `${showValue(text)} is not an ISO 8601 date/time such as 2024-05-31 or 2024-05-31T08:00:00Z; pass the input format as the second argument`,
       0,
     );
   }
@@ -45,13 +45,16 @@ function readIso(text: string): number {
 
 function readNumber(text: string, unit: number, name: string): number {
   if (!/^-?\d{1,16}(?:\.\d+)?$/.test(text))
-    throw new FunctionFailure(`"${text}" is not a ${name} timestamp (a number)`, 0);
+    throw new FunctionFailure(`${showValue(text)} is not a ${name} timestamp (a number)`, 0);
   return Math.round(Number(text) * unit);
 }
 
 function readFileTime(text: string): number | null {
   if (!/^\d{1,19}$/.test(text))
-    throw new FunctionFailure(`"${text}" is not a Windows FILETIME (a count of 100 ns since 1601)`, 0);
+    throw new FunctionFailure(
+      `${showValue(text)} is not a Windows FILETIME (a count of 100 ns since 1601)`,
+      0,
+    );
   if (FILETIME_NEVER.has(text)) return null;
   return Number((BigInt(text) - FILETIME_EPOCH_OFFSET) / 10_000n);
 }
@@ -65,7 +68,10 @@ const NAMED_READERS: Record<string, Reader> = {
   generalizedtime: (text) => {
     const match = GENERALIZED_TIME.exec(text);
     if (!match)
-      throw new FunctionFailure(`"${text}" is not an LDAP generalized time such as 20240531080000Z`, 0);
+      throw new FunctionFailure(
+        `${showValue(text)} is not an LDAP generalized time such as 20240531080000Z`,
+        0,
+      );
     return fromMatch(text, match);
   },
   unix: (text) => readNumber(text, 1000, 'Unix seconds'),
@@ -193,7 +199,7 @@ export const FORMAT_DATE_TIME: EagerFunction = {
       const millis = read(text.trim());
       if (millis === null) return null;
       if (!Number.isFinite(millis) || Math.abs(millis) > 8.64e15)
-        throw new FunctionFailure(`"${text}" is outside the range of dates`, 0);
+        throw new FunctionFailure(`${showValue(text)} is outside the range of dates`, 0);
       return write(millis);
     });
   },

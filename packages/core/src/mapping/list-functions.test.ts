@@ -12,10 +12,14 @@ const person = { name: { givenName: 'Barbara', middleName: '', familyName: 'Jens
 
 describe('Join', () => {
   it('joins values with the separator, skipping null and empty ones', () => {
-    expect(evaluate('Join(" ", [name.givenName], [name.middleName], [name.familyName], [nickName])', person)).toBe('Barbara Jensen');
+    expect(
+      evaluate('Join(" ", [name.givenName], [name.middleName], [name.familyName], [nickName])', person),
+    ).toBe('Barbara Jensen');
   });
   it('flattens lists and converts numbers and booleans to text', () => {
-    expect(evaluate('Join(",", [emails.value], 7, true)', { emails: [{ value: 'a' }, { value: 'b' }] })).toBe('a,b,7,true');
+    expect(evaluate('Join(",", [emails.value], 7, true)', { emails: [{ value: 'a' }, { value: 'b' }] })).toBe(
+      'a,b,7,true',
+    );
   });
   it('returns null when nothing is left to join', () => {
     expect(evaluate('Join("-", [nickName], "")')).toBeNull();
@@ -33,7 +37,9 @@ describe('Join', () => {
     }
     expect(error).toBeInstanceOf(MappingExpressionError);
     expect((error as MappingExpressionError).phase).toBe('evaluate');
-    expect((error as MappingExpressionError).reason).toContain(`more than ${EXPRESSION_LIMITS.maxStringLength} characters`);
+    expect((error as MappingExpressionError).reason).toContain(
+      `more than ${EXPRESSION_LIMITS.maxStringLength} characters`,
+    );
   });
 });
 
@@ -42,7 +48,12 @@ describe('Split', () => {
     expect(evaluate('Split("admin,,users,", ",")')).toEqual(['admin', 'users']);
   });
   it('splits every element of a list', () => {
-    expect(evaluate('Split([emails.value], "@")', { emails: [{ value: 'a@x' }, { value: 'b@y' }] })).toEqual(['a', 'x', 'b', 'y']);
+    expect(evaluate('Split([emails.value], "@")', { emails: [{ value: 'a@x' }, { value: 'b@y' }] })).toEqual([
+      'a',
+      'x',
+      'b',
+      'y',
+    ]);
   });
   it('returns null for null and refuses an empty separator at compile time', () => {
     expect(evaluate('Split([title], ",")')).toBeNull();
@@ -56,16 +67,23 @@ describe('Split', () => {
 
 describe('Coalesce', () => {
   it('returns the first value that is not null, "" or an empty list', () => {
-    expect(evaluate('Coalesce([nickName], [name.middleName], [name.givenName], "x")', person)).toBe('Barbara');
+    expect(evaluate('Coalesce([nickName], [name.middleName], [name.givenName], "x")', person)).toBe(
+      'Barbara',
+    );
   });
   it('returns null when every value is empty', () => {
     expect(evaluate('Coalesce([nickName], "")')).toBeNull();
   });
   it('does not evaluate the values after the first non-empty one', () => {
     // The second argument would fail on this data; Coalesce never gets to it.
-    expect(evaluate('Coalesce([userName], FormatDateTime([title], "yyyy"))', { userName: 'u', title: 'not a date' })).toBe('u');
-    expect(() => evaluate('Coalesce([nickName], FormatDateTime([title], "yyyy"))', { title: 'not a date' })).toThrow(
-      /not an ISO 8601 date/,
-    );
+    expect(
+      evaluate('Coalesce([userName], FormatDateTime([title], "yyyy"))', {
+        userName: 'u',
+        title: 'not a date',
+      }),
+    ).toBe('u');
+    expect(() =>
+      evaluate('Coalesce([nickName], FormatDateTime([title], "yyyy"))', { title: 'not a date' }),
+    ).toThrow(/not an ISO 8601 date/);
   });
 });

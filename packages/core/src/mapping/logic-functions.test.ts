@@ -16,10 +16,14 @@ describe('IIF', () => {
     expect(evaluate('IIF([nickName], "on", "off")', { nickName: 'TRUE' })).toBe('on');
   });
   it('evaluates only the chosen branch', () => {
-    expect(evaluate('IIF(IsPresent([title]), FormatDateTime([title], "yyyy"), "none")', { title: '' })).toBe('none');
+    expect(evaluate('IIF(IsPresent([title]), FormatDateTime([title], "yyyy"), "none")', { title: '' })).toBe(
+      'none',
+    );
   });
   it('refuses a condition that is not true or false, naming the fix', () => {
-    expect(() => evaluate('IIF([userName], 1, 2)', { userName: 'bjensen' })).toThrow(/condition must be true or false.*==/);
+    expect(() => evaluate('IIF([userName], 1, 2)', { userName: 'bjensen' })).toThrow(
+      /condition must be true or false.*==/,
+    );
   });
 });
 
@@ -39,7 +43,9 @@ describe('== and !=', () => {
   });
   it('match a list when any element matches', () => {
     expect(evaluate('[emails.type] == "work"', { emails: [{ type: 'home' }, { type: 'work' }] })).toBe(true);
-    expect(evaluate('[emails.type] == "other"', { emails: [{ type: 'home' }, { type: 'work' }] })).toBe(false);
+    expect(evaluate('[emails.type] == "other"', { emails: [{ type: 'home' }, { type: 'work' }] })).toBe(
+      false,
+    );
   });
 });
 
@@ -62,11 +68,11 @@ describe('Equals, Not, And, Or', () => {
 describe('IsPresent, IsNullOrEmpty, IsNull', () => {
   it('tell absent, empty and present values apart', () => {
     const source = { nickName: '', title: 'Boss' };
-    expect([evaluate('IsPresent([title])', source), evaluate('IsPresent([nickName])', source), evaluate('IsPresent([locale])', source)]).toEqual([
-      true,
-      false,
-      false,
-    ]);
+    expect([
+      evaluate('IsPresent([title])', source),
+      evaluate('IsPresent([nickName])', source),
+      evaluate('IsPresent([locale])', source),
+    ]).toEqual([true, false, false]);
     expect(evaluate('IsNullOrEmpty([nickName])', source)).toBe(true);
     expect(evaluate('IsNull([nickName])', source)).toBe(false);
     expect(evaluate('IsNull([locale])', source)).toBe(true);
@@ -90,13 +96,15 @@ describe('Switch', () => {
     expect(evaluate('Switch([title], "has title", null, "none")')).toBe('none');
   });
   it('maps each element of a list', () => {
-    expect(evaluate('Switch([roles.value], "guest", "a", "admin", "u", "user")', { roles: [{ value: 'a' }, { value: 'u' }, { value: 'z' }] })).toEqual([
-      'admin',
-      'user',
-      'guest',
-    ]);
+    expect(
+      evaluate('Switch([roles.value], "guest", "a", "admin", "u", "user")', {
+        roles: [{ value: 'a' }, { value: 'u' }, { value: 'z' }],
+      }),
+    ).toEqual(['admin', 'user', 'guest']);
   });
   it('refuses a key without a value', () => {
-    expect(() => compileExpression('Switch([title], "d", "k1", "v1", "k2")')).toThrow(/keys and values come in pairs/);
+    expect(() => compileExpression('Switch([title], "d", "k1", "v1", "k2")')).toThrow(
+      /keys and values come in pairs/,
+    );
   });
 });

@@ -39,8 +39,20 @@ describe('MappingExpressionError', () => {
     expect(error.name).toBe('MappingExpressionError');
   });
   it('gains context without losing what it already knew', () => {
-    const bare = new MappingExpressionError({ reason: 'bad', expression: 'x', position: 0, phase: 'evaluate', target: 'mail' });
+    const bare = new MappingExpressionError({
+      reason: 'bad',
+      expression: 'x',
+      position: 0,
+      phase: 'evaluate',
+      target: 'mail',
+    });
     const placed = bare.withContext({ ruleId: 'r9', target: 'other', mappingNumber: 4 });
-    expect(placed).toMatchObject({ ruleId: 'r9', target: 'mail', mappingNumber: 4, phase: 'evaluate', reason: 'bad' });
+    expect(placed).toMatchObject({
+      ruleId: 'r9',
+      target: 'mail',
+      mappingNumber: 4,
+      phase: 'evaluate',
+      reason: 'bad',
+    });
   });
 });

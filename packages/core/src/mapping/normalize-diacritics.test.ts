@@ -26,11 +26,15 @@ describe('normalizeDiacritics', () => {
   });
 
   it('strips accents that decompose into a base letter and a mark', () => {
-    expect(normalizeDiacritics('Crème Brûlée à São Paulo, Dvořák, Nguyễn')).toBe('Creme Brulee a Sao Paulo, Dvorak, Nguyen');
+    expect(normalizeDiacritics('Crème Brûlée à São Paulo, Dvořák, Nguyễn')).toBe(
+      'Creme Brulee a Sao Paulo, Dvorak, Nguyen',
+    );
   });
 
   it('spells letters that do not decompose', () => {
-    expect(normalizeDiacritics('Þórður Đorđević Œuvre Ĳssel Ħamrun')).toBe('THordur Dordevic OEuvre IJssel Hamrun');
+    expect(normalizeDiacritics('Þórður Đorđević Œuvre Ĳssel Ħamrun')).toBe(
+      'THordur Dordevic OEuvre IJssel Hamrun',
+    );
     expect(normalizeDiacritics('ẞ ß æ ı')).toBe('SS ss ae i');
   });
 

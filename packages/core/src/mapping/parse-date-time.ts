@@ -1,5 +1,6 @@
 import type { DateTimePattern } from './date-time-pattern.js';
 import { FunctionFailure } from './expression-function.js';
+import { showValue } from './expression-coercion.js';
 
 /** Calendar fields read from a date/time text, before they are checked. */
 export interface DateTimeFields {
@@ -24,6 +25,8 @@ export function utcMillis(
   second = 0,
   ms = 0,
 ): number {
+  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  // 2000 is a leap year like year 0, so 29 February survives the move to the real year.
   const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, ms));
   date.setUTCFullYear(year);
   return date.getTime();
@@ -32,10 +35,7 @@ export function utcMillis(
 /** Checks calendar fields and returns the instant; FunctionFailure naming the bad field. */
 export function checkedUtcMillis(input: string, fields: DateTimeFields): number {
   const { year, month, day, hour, minute, second, ms, offsetMinutes } = fields;
-  const daysInMonth =
-    month >= 1 && month <= 12
-      ? new Date(Date.UTC(2000, month, 0)).getUTCDate() + (month === 2 && !isLeap(year) ? -1 : 0)
-      : 0;
+  const daysInMonth = month === 2 && isLeap(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
   const problem =
     month < 1 || month > 12
       ? 'month'
@@ -49,9 +49,14 @@ export function checkedUtcMillis(input: string, fields: DateTimeFields): number 
               ? 'second'
               : undefined;
   if (problem)
-    throw new FunctionFailure(`"${input}" is not a valid date/time: the ${problem} is out of range`, 0);
+    throw new FunctionFailure(
+      `${showValue(input)} is not a valid date/time: the ${problem} is out of range`,
+      0,
+    );
   return utcMillis(year, month, day, hour, minute, second, ms) - offsetMinutes * 60_000;
 }
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function isLeap(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -84,7 +89,7 @@ export function parseWithPattern(pattern: DateTimePattern, input: string): numbe
   let at = 0;
   const misfit = (what: string): never => {
     throw new FunctionFailure(
-      `"${input}" does not match the input format "${pattern.text}": expected ${what} at position ${at}`,
+      `${showValue(input)} does not match the input format "${pattern.text}": expected ${what} at position ${at}`,
       0,
     );
   };

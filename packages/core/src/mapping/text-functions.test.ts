@@ -20,14 +20,19 @@ function compileError(text: string): MappingExpressionError {
 
 describe('Append', () => {
   it('appends the suffix', () => {
-    expect(evaluate('Append([userName], "@example.org")', { userName: 'bjensen' })).toBe('bjensen@example.org');
+    expect(evaluate('Append([userName], "@example.org")', { userName: 'bjensen' })).toBe(
+      'bjensen@example.org',
+    );
   });
   it('returns null for a null source and ignores a null suffix', () => {
     expect(evaluate('Append([nickName], "@x")')).toBeNull();
     expect(evaluate('Append([userName], [nickName])', { userName: 'a' })).toBe('a');
   });
   it('appends to every element of a list and converts numbers to text', () => {
-    expect(evaluate('Append([emails.value], "!")', { emails: [{ value: 'a' }, { value: 'b' }] })).toEqual(['a!', 'b!']);
+    expect(evaluate('Append([emails.value], "!")', { emails: [{ value: 'a' }, { value: 'b' }] })).toEqual([
+      'a!',
+      'b!',
+    ]);
     expect(evaluate('Append(42, "x")')).toBe('42x');
   });
 });
@@ -44,7 +49,10 @@ describe('ToLower / ToUpper', () => {
   });
   it('returns null for null and maps lists', () => {
     expect(evaluate('ToLower([title])')).toBeNull();
-    expect(evaluate('ToUpper([emails.value])', { emails: [{ value: 'a@x' }, { value: 'b@y' }] })).toEqual(['A@X', 'B@Y']);
+    expect(evaluate('ToUpper([emails.value])', { emails: [{ value: 'a@x' }, { value: 'b@y' }] })).toEqual([
+      'A@X',
+      'B@Y',
+    ]);
   });
   it('refuses an invalid culture when the expression is compiled', () => {
     const error = compileError('ToLower("A", "not a tag!")');
@@ -58,7 +66,9 @@ describe('Trim / StripSpaces', () => {
     expect(evaluate('Trim("  a b  ")')).toBe('a b');
   });
   it('StripSpaces removes every white-space character, tabs and no-break spaces too', () => {
-    expect(evaluate('StripSpaces([displayName])', { displayName: ' Anna\tMaria\u00a0van  Dijk ' })).toBe('AnnaMariavanDijk');
+    expect(evaluate('StripSpaces([displayName])', { displayName: ' Anna\tMaria\u00a0van  Dijk ' })).toBe(
+      'AnnaMariavanDijk',
+    );
   });
   it('return null for null', () => {
     expect(evaluate('Trim([title])')).toBeNull();
@@ -68,9 +78,11 @@ describe('Trim / StripSpaces', () => {
 
 describe('NormalizeDiacritics', () => {
   it('makes names ASCII-safe for user names', () => {
-    expect(evaluate('ToLower(NormalizeDiacritics([name.familyName]))', { name: { familyName: 'Ørsted-Łukasiewicz' } })).toBe(
-      'orsted-lukasiewicz',
-    );
+    expect(
+      evaluate('ToLower(NormalizeDiacritics([name.familyName]))', {
+        name: { familyName: 'Ørsted-Łukasiewicz' },
+      }),
+    ).toBe('orsted-lukasiewicz');
   });
   it('returns null for null', () => {
     expect(evaluate('NormalizeDiacritics([title])')).toBeNull();
@@ -89,9 +101,12 @@ describe('Replace', () => {
     expect(evaluate('Replace([title], "a", "b")')).toBeNull();
   });
   it('refuses a result larger than the limit before building it', () => {
-    expect(() => evaluate('Replace([userName], "a", [displayName])', { userName: 'a'.repeat(1000), displayName: 'b'.repeat(1000) })).toThrow(
-      /Replace would produce 1000000 characters/,
-    );
+    expect(() =>
+      evaluate('Replace([userName], "a", [displayName])', {
+        userName: 'a'.repeat(1000),
+        displayName: 'b'.repeat(1000),
+      }),
+    ).toThrow(/Replace would produce 1000000 characters/);
   });
 });
 
@@ -111,7 +126,9 @@ describe('Left', () => {
   });
   it('accepts a count computed from data, and fails clearly when it is not a number', () => {
     expect(evaluate('Left("abcdef", [nickName])', { nickName: '2' })).toBe('ab');
-    expect(() => evaluate('Left("abcdef", [nickName])', { nickName: 'two' })).toThrow(/count must be a whole number/);
+    expect(() => evaluate('Left("abcdef", [nickName])', { nickName: 'two' })).toThrow(
+      /count must be a whole number/,
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-import { mapText, toCount, toOptionText } from './expression-coercion.js';
+import { mapText, showValue, toCount, toOptionText } from './expression-coercion.js';
 import { FunctionFailure, type EagerFunction } from './expression-function.js';
 import { EXPRESSION_LIMITS } from './expression-limits.js';
 import type { ExpressionValue } from './mapping-value.js';
@@ -23,7 +23,7 @@ function culture(value: ExpressionValue | undefined, argumentIndex: number): str
     return Intl.getCanonicalLocales(value)[0];
   } catch {
     throw new FunctionFailure(
-      `"${value}" is not a valid language tag; write one such as "en-US" or "tr-TR"`,
+      `${showValue(value)} is not a valid language tag; write one such as "en-US" or "tr-TR"`,
       argumentIndex,
     );
   }

@@ -1,3 +1,4 @@
+import type { AttributeMapping } from '../mapping/attribute-mapping.js';
 import type { ObjectType } from './object-type.js';
 
 /** Which hub objects a rule applies to. All given conditions must hold. */
@@ -9,9 +10,6 @@ export interface RuleScope {
   /** A SCIM filter over the hub object, e.g. `active eq true and title co "Engineer"`. */
   readonly filter?: string;
 }
-
-/** An attribute mapping of a rule; `kind` decides how the target value is computed. */
-export type MappingKind = 'direct' | 'constant' | 'expression';
 
 /**
  * A provisioning rule: inbound rules bring a store's objects into the hub, outbound rules
@@ -26,7 +24,7 @@ export interface ProvisioningRule {
   readonly objectType: ObjectType;
   readonly enabled: boolean;
   readonly scope: RuleScope;
-  readonly mappings: readonly unknown[];
+  readonly mappings: readonly AttributeMapping[];
   /** Outbound: hub groups this rule provisions to the connection (with their members in scope). */
   readonly groupIds?: readonly string[];
   /**

@@ -28,6 +28,7 @@ const naiveDiff: ObjectPlanInput['computeUpdate'] = (remote, desired) => {
   return {
     patch: paths.map((path) => ({ op: 'replace' as const, path, value: desired[path] })),
     changes: paths.map((path) => ({ path, from: remote[path], to: desired[path] })),
+    target: { ...remote, ...desired },
   };
 };
 

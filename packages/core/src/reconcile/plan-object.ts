@@ -14,6 +14,8 @@ export type CorrelationOutcome =
 export interface ComputedUpdate {
   readonly patch: readonly PatchOperation[];
   readonly changes: readonly AttributeChange[];
+  /** The whole remote object as it should be after the update (for full-replace connectors). */
+  readonly target: ScimResource;
 }
 
 export interface ObjectPlanInput {
@@ -146,7 +148,7 @@ function planUpdate(
       kind: 'update',
       remoteId,
       patch: update.patch,
-      resource: desired,
+      resource: update.target,
       reason: reason(disabling ? `The user is disabled in the hub; disabled remotely too (${paths}).` : `Differs in ${paths}.`, update.changes),
     },
   ];

@@ -80,7 +80,8 @@ function complexValuesEqual(
  * in any order (RFC 7643 §2.4 gives multi-valued attributes no order) and with the same counts.
  */
 export function attributeValuesEqual(definition: AttributeDefinition, a: unknown, b: unknown): boolean {
-  if (!definition.multiValued || !Array.isArray(a) || !Array.isArray(b)) return singleValuesEqual(definition, a, b);
+  if (!definition.multiValued || !Array.isArray(a) || !Array.isArray(b))
+    return singleValuesEqual(definition, a, b);
   if (a.length !== b.length) return false;
   const buckets = new Map<string, unknown[]>();
   for (const candidate of b) {
@@ -91,7 +92,9 @@ export function attributeValuesEqual(definition: AttributeDefinition, a: unknown
   }
   for (const item of a) {
     const bucket = buckets.get(multiValuedElementKey(definition, item));
-    const index = bucket ? bucket.findIndex((candidate) => singleValuesEqual(definition, item, candidate)) : -1;
+    const index = bucket
+      ? bucket.findIndex((candidate) => singleValuesEqual(definition, item, candidate))
+      : -1;
     if (index < 0) return false;
     bucket!.splice(index, 1);
   }

@@ -58,19 +58,23 @@ function diffAttributes(
   operations: PatchOperation[],
   options: DiffOptions,
 ): void {
+  const readFrom = memberReader(from);
+  const readTo = memberReader(to);
   for (const definition of attributes) {
     if (definition.mutability === 'readOnly') continue;
-    const before = writableValue(definition, getCaseInsensitive(from, definition.name));
-    const after = writableValue(definition, getCaseInsensitive(to, definition.name));
-    const path = formatPatchPath({
-      attribute: { ...(schema ? { schema } : {}), attribute: definition.name },
-    });
+    const rawBefore = readFrom(definition.name);
+    const rawAfter = readTo(definition.name);
+    if (rawBefore === undefined && rawAfter === undefined) continue;
+    const before = writableValue(definition, rawBefore);
+    const after = writableValue(definition, rawAfter);
+    const path = (): string =>
+      formatPatchPath({ attribute: { ...(schema ? { schema } : {}), attribute: definition.name } });
     if (isUnassigned(after)) {
-      if (!isUnassigned(before)) operations.push({ op: 'remove', path });
+      if (!isUnassigned(before)) operations.push({ op: 'remove', path: path() });
       continue;
     }
     if (isUnassigned(before)) {
-      operations.push({ op: 'add', path, value: after });
+      operations.push({ op: 'add', path: path(), value: after });
       continue;
     }
     if (definition.multiValued && Array.isArray(before) && Array.isArray(after)) {
@@ -79,9 +83,24 @@ function diffAttributes(
     } else if (definition.type === 'complex' && isComplexValue(before) && isComplexValue(after)) {
       diffSubAttributes(definition, schema, before, after, operations);
     } else if (!jsonEqual(before, after)) {
-      operations.push({ op: 'replace', path, value: after });
+      operations.push({ op: 'replace', path: path(), value: after });
     }
   }
+}
+
+/**
+ * Case-insensitive member lookup with the keys indexed once: the diff asks for every attribute
+ * of the schema, most of them absent, and a scan of all keys per miss would dominate.
+ */
+function memberReader(object: object): (name: string) => unknown {
+  const record = object as Record<string, unknown>;
+  const keys = new Map<string, string>();
+  for (const key of Object.keys(record)) keys.set(key.toLowerCase(), key);
+  return (name) => {
+    if (Object.prototype.hasOwnProperty.call(record, name)) return record[name];
+    const key = keys.get(name.toLowerCase());
+    return key === undefined ? undefined : record[key];
+  };
 }
 
 /** `name.givenName`-level operations for a single-valued complex attribute present on both sides. */
@@ -96,19 +115,20 @@ function diffSubAttributes(
     if (sub.mutability === 'readOnly') continue;
     const from = getCaseInsensitive(before, sub.name);
     const to = getCaseInsensitive(after, sub.name);
-    const path = formatPatchPath({
-      attribute: { ...(schema ? { schema } : {}), attribute: definition.name, subAttribute: sub.name },
-    });
+    const path = (): string =>
+      formatPatchPath({
+        attribute: { ...(schema ? { schema } : {}), attribute: definition.name, subAttribute: sub.name },
+      });
     if (isUnassigned(to)) {
-      if (!isUnassigned(from)) operations.push({ op: 'remove', path });
+      if (!isUnassigned(from)) operations.push({ op: 'remove', path: path() });
     } else if (isUnassigned(from)) {
-      operations.push({ op: 'add', path, value: to });
+      operations.push({ op: 'add', path: path(), value: to });
     } else if (
       sub.multiValued && Array.isArray(from) && Array.isArray(to)
         ? !sameElements(from, to)
         : !jsonEqual(from, to)
     ) {
-      operations.push({ op: 'replace', path, value: to });
+      operations.push({ op: 'replace', path: path(), value: to });
     }
   }
 }

@@ -42,13 +42,14 @@ export function compileElementMatcher(definition: AttributeDefinition, filter: F
     filter.value !== null &&
     isValueName(filter)
   ) {
-    const literal = filter.value;
-    if (simple) return (element) => singleValuesEqual(definition, element, literal);
-    const valueDefinition = valueSubAttribute(definition);
-    if (valueDefinition && !valueDefinition.multiValued) {
-      return (element) =>
-        isComplexValue(element) &&
-        singleValuesEqual(valueDefinition, getCaseInsensitive(element, 'value'), literal);
+    const valueDefinition = simple ? definition : valueSubAttribute(definition);
+    if (valueDefinition && (simple || !valueDefinition.multiValued)) {
+      const test = equalsLiteral(valueDefinition, filter.value);
+      if (simple) return test;
+      return (element) => {
+        if (!isComplexValue(element)) return false;
+        return test('value' in element ? element.value : getCaseInsensitive(element, 'value'));
+      };
     }
   }
   if (simple) {
@@ -57,6 +58,18 @@ export function compileElementMatcher(definition: AttributeDefinition, filter: F
   }
   const predicate = compileElementFilter(filter, definition);
   return (element) => isComplexValue(element) && predicate(element);
+}
+
+/**
+ * `value eq literal` by the schema's equality, specialised once: it runs for every element of
+ * a member list for every member an operation removes.
+ */
+function equalsLiteral(definition: AttributeDefinition, literal: string | number | boolean): ElementMatcher {
+  if (typeof literal !== 'string') return (value) => value === literal;
+  if (definition.type === 'dateTime') return (value) => singleValuesEqual(definition, value, literal);
+  if (definition.caseExact) return (value) => value === literal;
+  const lower = literal.toLowerCase();
+  return (value) => typeof value === 'string' && (value === literal || value.toLowerCase() === lower);
 }
 
 function isValueName(filter: {
