@@ -7,7 +7,7 @@ import type { ConnectionPreferences } from '../model/connection.js';
 /** Reads the user identifier out of a mapped object; compiled once per connection. */
 export type IdentifierReader = (desired: ScimResource) => string | undefined;
 
-export function compileIdentifierReader(preferences: ConnectionPreferences): IdentifierReader {
+export function compileIdentifierReader(preferences: Pick<ConnectionPreferences, 'userIdentifier'>): IdentifierReader {
   const resolver = new PathResolver({ registry: null });
   const path = resolver.resolve(parseMappingPath(preferences.userIdentifier, resolver.knownSchemas), 'source');
   const read = createAttributeReader(path);
@@ -31,7 +31,7 @@ export interface CorrelationFilter {
  * connection allows it.
  */
 export function buildCorrelationFilter(
-  preferences: ConnectionPreferences,
+  preferences: Pick<ConnectionPreferences, 'userFilterExpression'>,
   desired: ScimResource,
   readIdentifier: IdentifierReader,
 ): CorrelationFilter | undefined {
@@ -40,3 +40,9 @@ export function buildCorrelationFilter(
   const text = fillFilterTemplate(preferences.userFilterExpression, identifier);
   return { text, node: parseFilter(text) };
 }
+
+/** Groups correlate by display name: the one attribute every store gives a group. */
+export const GROUP_CORRELATION: Pick<ConnectionPreferences, 'userFilterExpression' | 'userIdentifier'> = {
+  userFilterExpression: 'displayName eq "%s"',
+  userIdentifier: 'displayName',
+};

@@ -23,6 +23,11 @@ interface OperationBase {
   readonly objectType: ObjectType;
   readonly hubId: string;
   readonly reason: OperationReason;
+  /**
+   * Hash of the mapped object this operation brings about; stored on the link when it
+   * succeeds, so the next incremental run knows the remote side is already up to date.
+   */
+  readonly desiredHash?: string;
 }
 
 /**
@@ -53,6 +58,8 @@ export type PlannedOperation =
     })
   /** Nothing can be done for this object; recorded so a person sees it (e.g. ambiguous correlation). */
   | (OperationBase & { readonly kind: 'error'; readonly remoteId?: string })
+  /** Already in sync: only the link learns the current state (no remote write). */
+  | (OperationBase & { readonly kind: 'confirm'; readonly remoteId: string })
   /** Deliberately not done, e.g. a create that the connection does not allow. Shown in plans. */
   | (OperationBase & { readonly kind: 'skip'; readonly remoteId?: string });
 
@@ -65,5 +72,5 @@ export function isRemoval(operation: PlannedOperation): boolean {
 
 /** Operations that change the remote store (as opposed to skip/error/release bookkeeping). */
 export function writesRemote(operation: PlannedOperation): boolean {
-  return !['skip', 'error', 'release', 'link'].includes(operation.kind);
+  return !['skip', 'error', 'release', 'link', 'confirm'].includes(operation.kind);
 }

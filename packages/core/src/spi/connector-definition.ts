@@ -13,5 +13,9 @@ export interface ConnectorContext {
  */
 export interface ConnectorDefinition<Config = Record<string, unknown>> {
   readonly manifest: ConnectorManifest;
+  /**
+   * Makes an instance for one connection. Must not connect or do I/O: instances are also made
+   * to read their capabilities; connecting happens on the first operation.
+   */
   create(config: Config, context: ConnectorContext): Connector;
 }

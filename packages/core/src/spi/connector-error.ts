@@ -20,7 +20,12 @@ export type ConnectorErrorCode =
   /** No answer in time. Retryable. */
   | 'timeout'
   /** The store cannot do this at all (e.g. an unsupported filter). Not retryable. */
-  | 'unsupported';
+  | 'unsupported'
+  /**
+   * A change token can no longer be resumed (the store compacted its history, or the token
+   * belongs to another server). The engine answers with a full reconciliation.
+   */
+  | 'stale-token';
 
 const RETRYABLE: ReadonlySet<ConnectorErrorCode> = new Set(['rate-limited', 'unavailable', 'timeout']);
 const CONNECTION_LEVEL: ReadonlySet<ConnectorErrorCode> = new Set(['unauthorized', 'forbidden', 'unavailable', 'timeout']);

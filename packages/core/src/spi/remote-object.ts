@@ -4,7 +4,9 @@ import type { ObjectType } from '../model/object-type.js';
 /**
  * An object as a connector reports it, already mapped to the canonical SCIM 2.0 form by the
  * connector's own `to-canonical` mapping. `remoteId` is the store's stable identity (entryUUID,
- * objectGUID, a SCIM id, a Slack user id…): renames and moves keep it.
+ * objectGUID, a SCIM id, a Slack user id…): renames and moves keep it. `resource.id` holds the
+ * remote id too (as a SCIM store would), and group members never travel inside resources:
+ * they are read and changed through the membership operations only.
  */
 export interface RemoteObject {
   readonly remoteId: string;

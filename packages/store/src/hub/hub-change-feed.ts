@@ -53,9 +53,10 @@ export async function changesAfter(db: Kysely<StoreDatabase>, cursor: string | u
       'kind',
       'at',
     ])
-    .orderBy('cursor')
+    // Qualified: the bare name would sort by the text alias ("10" before "9").
+    .orderBy('hub_changes.cursor')
     .limit(Math.max(0, Math.floor(limit)));
-  if (cursor !== undefined) query = query.where('cursor', '>', sql<string>`${parseCursor(cursor)}::bigint`);
+  if (cursor !== undefined) query = query.where('hub_changes.cursor', '>', sql<string>`${parseCursor(cursor)}::bigint`);
   const rows = await query.execute();
   return rows.map((row) => ({
     cursor: row.cursor,

@@ -78,9 +78,9 @@ export async function detachFromGroups(db: Kysely<StoreDatabase>, objectId: stri
     where g.id = f.id
     returning g.id::text as id`.execute(db);
   const { rows: members } = await sql<MemberRow>`
-    select member_id::text as member_id, member_type from memberships
-    where group_id = ${objectId}::uuid and member_id <> ${objectId}::uuid
-    order by member_id`.execute(db);
+    select m.member_id::text as member_id, m.member_type from memberships m
+    where m.group_id = ${objectId}::uuid and m.member_id <> ${objectId}::uuid
+    order by m.member_id`.execute(db);
   return [
     ...groups.map((group): ChangeEntry => ({ objectType: 'Group', objectId: group.id, kind: 'membership' })),
     ...members.map(membershipChange),
@@ -120,10 +120,10 @@ export async function groupsOf(db: Kysely<StoreDatabase>, memberId: string, tran
           union
           select m.group_id from memberships m join up on m.member_id = up.id
         )
-        select id::text as id from up where id <> ${memberId}::uuid order by id`
+        select up.id::text as id from up where up.id <> ${memberId}::uuid order by up.id`
     : sql<{ id: string }>`
-        select group_id::text as id from memberships
-        where member_id = ${memberId}::uuid and group_id <> ${memberId}::uuid order by group_id`;
+        select m.group_id::text as id from memberships m
+        where m.member_id = ${memberId}::uuid and m.group_id <> ${memberId}::uuid order by m.group_id`;
   return (await query.execute(db)).rows.map((row) => row.id);
 }
 
@@ -140,9 +140,9 @@ export async function membersOf(db: Kysely<StoreDatabase>, groupId: string, tran
           union
           select m.member_id, m.member_type from memberships m join down on m.group_id = down.id and down.type = 'Group'
         )
-        select distinct id::text as id from down where type = 'User' order by id`
+        select distinct down.id from down where down.type = 'User' order by down.id`
     : sql<{ id: string }>`
-        select member_id::text as id from memberships
-        where group_id = ${groupId}::uuid and member_id <> ${groupId}::uuid order by member_id`;
+        select m.member_id::text as id from memberships m
+        where m.group_id = ${groupId}::uuid and m.member_id <> ${groupId}::uuid order by m.member_id`;
   return (await query.execute(db)).rows.map((row) => row.id);
 }

@@ -18,6 +18,8 @@ export interface SearchContext {
   readonly db: Kysely<StoreDatabase>;
   readonly filterContext: (type: ObjectType) => FilterContext;
   readonly readRows: RowReader;
+  /** Rows per round trip of the streamed path (default STREAM_PAGE). */
+  readonly pageSize?: number;
 }
 
 function baseQuery(db: Kysely<StoreDatabase>, type: ObjectType, options: HubSearchOptions): ObjectQuery {
@@ -88,14 +90,17 @@ async function streamedPage(
     ]);
     if (bound) page = page.where(afterBound(key, descending, bound));
     for (const term of orderTerms(key, descending)) page = page.orderBy(term);
-    const rows = (await page.limit(STREAM_PAGE).execute()) as (HubObjectRow & { sort_value: unknown; sort_missing: boolean })[];
+    const pageSize = Math.max(1, context.pageSize ?? STREAM_PAGE);
+    const rows = (await page.limit(pageSize).execute()) as (HubObjectRow & { sort_value: unknown; sort_missing: boolean })[];
     for (const object of await context.readRows(context.db, rows)) {
       if (!predicate(object.resource)) continue;
       if (totalResults >= offset && objects.length < count) objects.push(object);
       totalResults++;
     }
     const last = rows.at(-1);
-    if (!last || rows.length < STREAM_PAGE) return { totalResults, objects };
+    if (!last || rows.length < pageSize) return { totalResults, objects };
+    // A page that ends where the previous one did would repeat forever: fail loudly instead.
+    if (bound && last.id === bound.id) throw new Error(`Hub search paging did not advance past ${last.id}.`);
     bound = { missing: last.sort_missing, value: last.sort_value, id: last.id };
   }
 }

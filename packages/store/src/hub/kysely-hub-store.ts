@@ -25,6 +25,11 @@ import { assertObjectType } from './object-type-guard.js';
 
 const DEFAULT_SCAN_PAGE = 500;
 
+export interface HubStoreTuning {
+  /** Rows per round trip when a search filter is evaluated in memory. Default 500. */
+  readonly searchPageSize?: number;
+}
+
 /**
  * The hub directory in SQL (see the HubStore port). Every write runs in a transaction that
  * first takes the hub write lock (hub-change-feed.ts), checks, writes the object and its index
@@ -34,6 +39,7 @@ export class KyselyHubStore implements HubStore {
   constructor(
     private readonly db: Kysely<StoreDatabase>,
     private readonly filterContext: (type: ObjectType) => FilterContext,
+    private readonly tuning: HubStoreTuning = {},
   ) {}
 
   listPopulations(): Promise<Population[]> {
@@ -181,7 +187,13 @@ export class KyselyHubStore implements HubStore {
 
   search(type: ObjectType, options: HubSearchOptions): Promise<HubSearchResult> {
     assertObjectType(type);
-    return searchHub({ db: this.db, filterContext: this.filterContext, readRows: (db, rows) => this.readRows(db, rows) }, type, options);
+    const context = {
+      db: this.db,
+      filterContext: this.filterContext,
+      readRows: (db: Kysely<StoreDatabase>, rows: readonly HubObjectRow[]) => this.readRows(db, rows),
+      ...(this.tuning.searchPageSize !== undefined ? { pageSize: this.tuning.searchPageSize } : {}),
+    };
+    return searchHub(context, type, options);
   }
 
   groupsOf(memberId: string, transitive: boolean): Promise<string[]> {
@@ -206,7 +218,7 @@ export class KyselyHubStore implements HubStore {
    * the outer store waits for the transaction to end.
    */
   transaction<T>(work: (store: HubStore) => Promise<T>): Promise<T> {
-    return this.inTransaction((trx) => work(trx === this.db ? this : new KyselyHubStore(trx, this.filterContext)));
+    return this.inTransaction((trx) => work(trx === this.db ? this : new KyselyHubStore(trx, this.filterContext, this.tuning)));
   }
 
   private inTransaction<T>(work: (trx: Kysely<StoreDatabase>) => Promise<T>): Promise<T> {

@@ -1,0 +1,76 @@
+import { ConnectorError } from '../../spi/connector-error.js';
+import type { OutboundContext } from '../outbound-context.js';
+import type { PlannedOperation } from '../planned-operation.js';
+import { chunk } from '../plan-membership-changes.js';
+
+/** What a successful write tells the record stage. */
+export interface OperationOutcome {
+  readonly remoteId?: string;
+}
+
+function unsupported(context: OutboundContext, what: string): ConnectorError {
+  return new ConnectorError('unsupported', `Connector "${context.connection.connectorId}" cannot ${what}.`);
+}
+
+/**
+ * Stage "execute" for one operation: the remote write, adapted to what the connector
+ * implements (no PATCH → full replace; no disable → `active: false` by update). A create
+ * records its intent on the link first (safety rule 3): if the process dies after the remote
+ * write, the next run finds the intent, correlates, and links instead of creating twice.
+ */
+export async function executeOperation(context: OutboundContext, operation: PlannedOperation): Promise<OperationOutcome> {
+  const { connector, objectType, stores } = context;
+  switch (operation.kind) {
+    case 'create': {
+      if (!connector.create) throw unsupported(context, 'create objects');
+      await stores.links.put({
+        connectionId: operation.connectionId,
+        objectType,
+        hubId: operation.hubId,
+        ruleIds: operation.reason.ruleIds,
+        state: 'pending',
+        intent: { operation: 'create', runId: context.runId, at: context.now() },
+        attempts: 0,
+        updatedAt: context.now(),
+      });
+      const created = await connector.create(objectType, operation.resource);
+      return { remoteId: created.remoteId };
+    }
+    case 'update':
+      if (connector.patch && operation.patch.length) await connector.patch(objectType, operation.remoteId, operation.patch);
+      else if (connector.replace) await connector.replace(objectType, operation.remoteId, operation.resource);
+      else throw unsupported(context, 'update objects (neither patch nor replace)');
+      return { remoteId: operation.remoteId };
+    case 'disable':
+      if (connector.disable) await connector.disable(objectType, operation.remoteId);
+      else if (connector.patch) await connector.patch(objectType, operation.remoteId, [{ op: 'replace', path: 'active', value: false }]);
+      else throw unsupported(context, 'disable objects');
+      return { remoteId: operation.remoteId };
+    case 'delete':
+      if (!connector.delete) throw unsupported(context, 'delete objects');
+      try {
+        await connector.delete(objectType, operation.remoteId);
+      } catch (error) {
+        // Already gone is what we wanted: deletes are idempotent.
+        if (!(error instanceof ConnectorError && error.code === 'not-found')) throw error;
+      }
+      return { remoteId: operation.remoteId };
+    case 'add-members':
+    case 'remove-members': {
+      if (!connector.addMembers || !connector.removeMembers) throw unsupported(context, 'change group memberships');
+      const size = context.declared.maxMembersPerRequest ?? 1000;
+      for (const part of chunk(operation.memberRemoteIds, size)) {
+        if (operation.kind === 'add-members') await connector.addMembers(operation.remoteId, part);
+        else await connector.removeMembers(operation.remoteId, part);
+      }
+      return { remoteId: operation.remoteId };
+    }
+    case 'link':
+    case 'confirm':
+      return { remoteId: operation.remoteId };
+    case 'release':
+    case 'skip':
+    case 'error':
+      return {};
+  }
+}

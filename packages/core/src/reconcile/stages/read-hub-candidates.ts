@@ -1,0 +1,66 @@
+import type { HubObject } from '../../model/hub-object.js';
+import type { OutboundContext } from '../outbound-context.js';
+
+/** A hub object to reconcile; `object` is absent when the hub object no longer exists. */
+export interface HubCandidate {
+  readonly hubId: string;
+  readonly object?: HubObject;
+}
+
+/**
+ * Stage "read" of a full run: every hub object of the type, page by page (bounded memory),
+ * then every link whose hub object is gone — those objects must leave the remote store too.
+ */
+export async function* readAllHubCandidates(context: OutboundContext): AsyncGenerator<HubCandidate[]> {
+  const { hub, links } = context.stores;
+  for await (const page of hub.scan(context.objectType, { pageSize: context.pageSize })) {
+    yield page.map((object) => ({ hubId: object.id, object }));
+  }
+  for await (const page of links.scan(context.connection.id, context.objectType, context.pageSize)) {
+    const orphans: HubCandidate[] = [];
+    for (const link of page) {
+      if (!(await hub.get(context.objectType, link.hubId))) orphans.push({ hubId: link.hubId });
+    }
+    if (orphans.length) yield orphans;
+  }
+}
+
+/** Where an incremental read stopped: the cursor to store once its changes are applied. */
+export interface ChangeReadProgress {
+  cursor: string | undefined;
+  /** A change the incremental path cannot scope on its own (membership of a scoping group). */
+  needsFullRun: string | undefined;
+}
+
+/**
+ * Stage "read" of an incremental run: the hub objects named in the change feed after the
+ * checkpoint, de-duplicated per page (several edits of one user become one candidate).
+ */
+export async function* readChangedHubCandidates(
+  context: OutboundContext,
+  after: string | undefined,
+  progress: ChangeReadProgress,
+): AsyncGenerator<HubCandidate[]> {
+  const { hub } = context.stores;
+  const scopingGroups = new Set(context.rules.flatMap((rule) => [...(rule.groups ?? [])]));
+  let cursor = after;
+  for (;;) {
+    const changes = await hub.changesAfter(cursor, context.pageSize);
+    if (changes.length === 0) return;
+    const ids = new Set<string>();
+    for (const change of changes) {
+      if (change.kind === 'membership' && scopingGroups.has(change.objectId)) {
+        progress.needsFullRun = `membership of group ${change.objectId}, which scopes a rule, changed`;
+      }
+      if (change.objectType === context.objectType) ids.add(change.objectId);
+    }
+    const candidates: HubCandidate[] = [];
+    for (const id of ids) {
+      const object = await hub.get(context.objectType, id);
+      candidates.push(object ? { hubId: id, object } : { hubId: id });
+    }
+    cursor = changes[changes.length - 1]!.cursor;
+    progress.cursor = cursor;
+    if (candidates.length) yield candidates;
+  }
+}
