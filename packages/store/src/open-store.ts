@@ -1,4 +1,12 @@
-import type { AuditLog, CheckpointStore, HubStore, LinkStore, ObjectType, RunStore, SecretStore } from '@idsync/core';
+import type {
+  AuditLog,
+  CheckpointStore,
+  HubStore,
+  LinkStore,
+  ObjectType,
+  RunStore,
+  SecretStore,
+} from '@idsync/core';
 import { createCoreRegistry, type FilterContext, type SchemaRegistry } from '@idsync/scim';
 import type { Kysely } from 'kysely';
 import { KyselyAuditLog } from './audit/kysely-audit-log.js';
@@ -12,7 +20,12 @@ import {
 import type { StoreDatabase } from './database/database-schema.js';
 import { KyselyHubStore } from './hub/kysely-hub-store.js';
 import { KyselyLinkStore } from './links/kysely-link-store.js';
-import { migrateStore, schemaStatus, StoreSchemaError, type SchemaStatus } from './migrations/migrate-store.js';
+import {
+  migrateStore,
+  schemaStatus,
+  StoreSchemaError,
+  type SchemaStatus,
+} from './migrations/migrate-store.js';
 import { KyselyRunStore } from './runs/kysely-run-store.js';
 import { KyselySecretStore, type SecretKeySource } from './secrets/kysely-secret-store.js';
 import { parseSecretKey, SecretKeyFile, SECRET_KEY_ENV } from './secrets/secret-key.js';
@@ -54,7 +67,10 @@ export interface IdsyncStore {
   close(): Promise<void>;
 }
 
-function chooseTarget(options: StoreOptions, env: Readonly<Record<string, string | undefined>>): DatabaseTarget {
+function chooseTarget(
+  options: StoreOptions,
+  env: Readonly<Record<string, string | undefined>>,
+): DatabaseTarget {
   if (options.databaseUrl !== undefined && options.dataDir !== undefined) {
     throw new Error('Give either databaseUrl (PostgreSQL) or dataDir (embedded PGlite), not both.');
   }
@@ -70,8 +86,13 @@ function chooseTarget(options: StoreOptions, env: Readonly<Record<string, string
   return { kind: 'pglite', dataDir: options.dataDir ?? DEFAULT_DATA_DIR };
 }
 
-function keySource(options: StoreOptions, env: Readonly<Record<string, string | undefined>>, target: DatabaseTarget): SecretKeySource {
-  if (options.secretKey !== undefined) return { kind: 'given', key: parseSecretKey(options.secretKey, 'The secretKey option') };
+function keySource(
+  options: StoreOptions,
+  env: Readonly<Record<string, string | undefined>>,
+  target: DatabaseTarget,
+): SecretKeySource {
+  if (options.secretKey !== undefined)
+    return { kind: 'given', key: parseSecretKey(options.secretKey, 'The secretKey option') };
   const fromEnv = env[SECRET_KEY_ENV];
   if (fromEnv) return { kind: 'given', key: parseSecretKey(fromEnv, SECRET_KEY_ENV) };
   if (target.kind === 'postgres') return { kind: 'missing' };

@@ -137,6 +137,22 @@ export class EngineHarness {
     });
   }
 
+  /** Deletes a rule the way the server does: through the engine, with the same guard. */
+  connectorDeleteRule(rule: ProvisioningRule, plan = false): Promise<RunSummary> {
+    return this.reconciler.deleteRule({
+      connection: this.connection,
+      connector: this.connector,
+      manifest: REFERENCE_MANIFEST,
+      rule,
+      dryRun: plan,
+    });
+  }
+
+  async linkOf(userName: string) {
+    const user = await this.store.hub.findByUserName(userName);
+    return user ? this.store.links.get('target', 'User', user.id) : undefined;
+  }
+
   async addUser(userName: string, extra: Record<string, unknown> = {}): Promise<string> {
     const population = await this.store.hub.defaultPopulation();
     return (await this.store.hub.create('User', population.id, hubUser(userName, extra))).id;

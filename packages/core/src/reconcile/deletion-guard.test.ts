@@ -24,14 +24,15 @@ describe('evaluateDeletionGuard', () => {
     expect(decision).toMatchObject({ reason: expect.stringContaining('HTTP 503 on page 5') });
   });
 
-  it('treats an empty source as a failed read', () => {
-    const decision = evaluateDeletionGuard({ ...base, removals: 1000, read: { complete: true, objectCount: 0 } });
-    expect(decision.verdict).toBe('withhold-removals');
+  it('stops for approval when the source is empty, and proceeds once approved', () => {
+    const empty = { ...base, removals: 1000, read: { complete: true, objectCount: 0 } };
+    expect(evaluateDeletionGuard(empty)).toMatchObject({ verdict: 'await-approval', reason: expect.stringContaining('no objects') });
+    expect(evaluateDeletionGuard({ ...empty, approved: true }).verdict).toBe('proceed');
   });
 
   it('treats a read that shrank by more than half as suspicious', () => {
     const decision = evaluateDeletionGuard({ ...base, read: { complete: true, objectCount: 400, previousObjectCount: 1000 } });
-    expect(decision.verdict).toBe('withhold-removals');
+    expect(decision.verdict).toBe('await-approval');
     expect(evaluateDeletionGuard({ ...base, read: { complete: true, objectCount: 600, previousObjectCount: 1000 } }).verdict).toBe('proceed');
   });
 

@@ -24,8 +24,9 @@ export interface GuardInput {
 }
 
 export type GuardDecision =
-  | { readonly verdict: 'proceed' }
-  /** Write everything except removals: the read cannot be trusted to say what is gone. */
+  /** `approvedRunId`: the earlier run whose approval lets this one proceed. */
+  | { readonly verdict: 'proceed'; readonly approvedRunId?: string }
+  /** Write everything except removals: the read failed part way, so it cannot say what is gone. */
   | { readonly verdict: 'withhold-removals'; readonly reason: string }
   /** Stop before writing anything and wait for approval. */
   | { readonly verdict: 'await-approval'; readonly reason: string };
@@ -38,9 +39,10 @@ export type GuardDecision =
 const SUSPICIOUS_SHRINK = 0.5;
 
 /**
- * Safety rules 1 and 2. A failed, partial or suspiciously empty source read never deprovisions;
- * a plan that would disable or delete more than the configured share or count stops before it
- * writes and waits for approval.
+ * Safety rules 1 and 2. A failed or partial source read never deprovisions, approved or not;
+ * an empty or suddenly much smaller read, and a plan that would disable or delete more than
+ * the configured share or count, stop the run before it writes anything, until an operator
+ * approves it (the way Entra's accidental-deletion prevention works).
  */
 export function evaluateDeletionGuard(input: GuardInput): GuardDecision {
   const { read, removals, linkedObjects, settings } = input;
@@ -51,22 +53,22 @@ export function evaluateDeletionGuard(input: GuardInput): GuardDecision {
       reason: `The source read did not complete (${read.failure ?? 'unknown failure'}); ${removals} removal(s) withheld.`,
     };
   }
+  if (input.approved) return { verdict: 'proceed' };
   if (read.objectCount === 0) {
     return {
-      verdict: 'withhold-removals',
-      reason: `The source read returned no objects; ${removals} removal(s) withheld. An empty source is treated as a failed read.`,
+      verdict: 'await-approval',
+      reason: `The source read returned no objects, so the plan would remove ${removals} object(s). An empty source is treated as a broken read: nothing is written until an operator approves the run.`,
     };
   }
   const previous = read.previousObjectCount;
   if (previous !== undefined && previous > 0 && read.objectCount < previous * SUSPICIOUS_SHRINK) {
     return {
-      verdict: 'withhold-removals',
+      verdict: 'await-approval',
       reason:
-        `The source read returned ${read.objectCount} objects, less than half of the previous ${previous}; ` +
-        `${removals} removal(s) withheld until a read looks complete.`,
+        `The source read returned ${read.objectCount} objects, less than half of the previous ${previous}, and the plan would remove ${removals}. ` +
+        'Nothing is written until an operator approves the run.',
     };
   }
-  if (input.approved) return { verdict: 'proceed' };
   const share = linkedObjects > 0 ? removals / linkedObjects : 1;
   if (removals > settings.maxCount) {
     return {

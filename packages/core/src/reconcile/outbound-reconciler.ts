@@ -6,22 +6,27 @@ import type { Connection } from '../model/connection.js';
 import type { ObjectType } from '../model/object-type.js';
 import type { ProvisioningRule } from '../model/provisioning-rule.js';
 import type { RunRecord } from '../ports/run-store.js';
-import { compileRule, type CompiledRule } from '../rules/compiled-rule.js';
+import { compileRule } from '../rules/compiled-rule.js';
 import { capabilitiesOf } from '../spi/capabilities-of.js';
 import type { ConnectorManifest } from '../spi/connector-manifest.js';
 import type { Connector } from '../spi/connector-operations.js';
 import { compileIdentifierReader, GROUP_CORRELATION } from './build-correlation-filter.js';
-import { evaluateDeletionGuard, type GuardDecision } from './deletion-guard.js';
+import { evaluateDeletionGuard, type GuardDecision, type SourceReadOutcome } from './deletion-guard.js';
 import type { EngineStores, OutboundContext } from './outbound-context.js';
 import { executePlan } from './stages/execute-plan.js';
-import { emptyTally, planPages, storeOperations, type PlanTally } from './stages/plan-pages.js';
 import { planGroupMemberships } from './stages/plan-memberships.js';
+import { emptyTally, planPages, storeOperations, type PlanTally } from './stages/plan-pages.js';
+import { planRuleDeletionFor } from './stages/plan-rule-deletion.js';
 import { readAllHubCandidates, readChangedHubCandidates, type ChangeReadProgress } from './stages/read-hub-candidates.js';
 
-export interface OutboundRunRequest {
+/** A connection with its connector instance: what every run works against. */
+export interface ConnectionTarget {
   readonly connection: Connection;
   readonly connector: Connector;
   readonly manifest: ConnectorManifest;
+}
+
+export interface OutboundRunRequest extends ConnectionTarget {
   /** All configured rules; the reconciler picks the enabled outbound ones of this connection. */
   readonly rules: readonly ProvisioningRule[];
   readonly objectType: ObjectType;
@@ -30,9 +35,15 @@ export interface OutboundRunRequest {
   readonly dryRun?: boolean;
 }
 
+export interface RuleDeletionRequest extends ConnectionTarget {
+  /** The rule being deleted (it must no longer be among the configured rules afterwards). */
+  readonly rule: ProvisioningRule;
+  readonly dryRun?: boolean;
+}
+
 export interface RunSummary {
   readonly runId: string;
-  readonly mode: 'full' | 'incremental';
+  readonly mode: 'full' | 'incremental' | 'rule-deletion';
   readonly status: RunRecord['status'];
   readonly counts: Readonly<Record<string, number>>;
   readonly guard: GuardDecision;
@@ -51,11 +62,20 @@ export interface OutboundReconcilerOptions {
 }
 
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const PROCEED: GuardDecision = { verdict: 'proceed' };
+/** How long an approval of removals stays good. */
+const APPROVAL_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+/** One run being recorded: its id, and how to finish it. */
+interface RunHandle {
+  readonly id: string;
+  finish(status: RunRecord['status'], counts: Record<string, number>, guard: GuardDecision, reason?: string): Promise<RunSummary>;
+}
 
 /**
- * One outbound cycle for a connection and object type: read → scope → map → correlate → diff
- * → plan → guard → execute → record. A dry run is the same code path stopping after the guard,
- * so a plan shows exactly what a run would do.
+ * The outbound engine: hub → connection. A run is read → scope → map → correlate → diff →
+ * plan → guard → execute → record; a dry run is the same code path stopping after the guard,
+ * so a plan shows exactly what a run would do. Rule deletion goes through the same guard.
  */
 export class OutboundReconciler {
   private readonly executor: Executor;
@@ -64,53 +84,24 @@ export class OutboundReconciler {
     this.executor = options.executor ?? new Executor();
   }
 
+  private now = (): string => (this.options.now?.() ?? new Date()).toISOString();
+
   async run(request: OutboundRunRequest): Promise<RunSummary> {
     const { stores } = this.options;
-    const now = () => (this.options.now?.() ?? new Date()).toISOString();
-    const runId = randomUUID();
     const { connection, objectType } = request;
     const checkpoint = await stores.checkpoints.get(connection.id, objectType);
     const mode = request.mode === 'incremental' && checkpoint?.token === undefined ? 'full' : request.mode;
-    await stores.runs.create({
-      id: runId,
-      connectionId: connection.id,
-      kind: request.dryRun ? 'plan' : mode,
-      status: 'running',
-      startedAt: now(),
-      counts: {},
-    });
-    const finish = async (status: RunRecord['status'], counts: Record<string, number>, guard: GuardDecision, reason?: string) => {
-      await stores.runs.update(runId, { status, counts, finishedAt: now(), ...(reason ? { reason } : {}) });
-      return { runId, mode, status, counts, guard, ...(reason ? { reason } : {}) } satisfies RunSummary;
-    };
-    const noGuard: GuardDecision = { verdict: 'proceed' };
+    const run = await this.startRun(connection.id, request.dryRun ? 'plan' : mode, mode);
 
-    let rules: CompiledRule[];
+    let context: OutboundContext;
     try {
-      rules = request.rules
+      const rules = request.rules
         .filter((r) => r.direction === 'outbound' && r.connectionId === connection.id && r.objectType === objectType && r.enabled)
         .map((rule) => compileRule(rule, this.options.registry));
+      context = this.createContext(run.id, request, objectType, rules);
     } catch (error) {
-      return finish('failed', {}, noGuard, `The rules of connection "${connection.name}" are invalid: ${describe(error)}`);
+      return run.finish('failed', {}, PROCEED, `The rules of connection "${connection.name}" are invalid: ${describe(error)}`);
     }
-
-    const context: OutboundContext = {
-      runId,
-      connection,
-      connector: request.connector,
-      implemented: capabilitiesOf(request.connector),
-      declared: request.manifest.capabilities,
-      objectType,
-      rules,
-      registry: this.options.registry,
-      correlation: (() => {
-        const settings = objectType === 'Group' ? GROUP_CORRELATION : connection.preferences;
-        return { template: settings.userFilterExpression, readIdentifier: compileIdentifierReader(settings) };
-      })(),
-      stores,
-      pageSize: this.options.pageSize ?? 500,
-      now,
-    };
 
     // read → plan (stored with the run, page by page)
     const tally = emptyTally();
@@ -124,86 +115,166 @@ export class OutboundReconciler {
       readFailure = describe(error);
     }
     if (mode === 'incremental' && progress.needsFullRun && !readFailure) {
-      await finish('cancelled', {}, noGuard, `Replaced by a full run: ${progress.needsFullRun}.`);
+      await run.finish('cancelled', {}, PROCEED, `Replaced by a full run: ${progress.needsFullRun}.`);
       return this.run({ ...request, mode: 'full' });
     }
-    const counts: Record<string, number> = { 'source.objects': tally.sourceObjects };
-    for (const [kind, count] of Object.entries(tally.byKind)) counts[`planned.${kind}`] = count;
+    const counts = countsOf(tally);
+    if (readFailure && tally.operations === 0) return run.finish('failed', counts, PROCEED, `Reading the hub failed: ${readFailure}`);
 
-    // guard
-    const guard = evaluateDeletionGuard({
-      read: {
-        complete: readFailure === undefined,
-        objectCount: mode === 'full' ? tally.sourceObjects : Number.MAX_SAFE_INTEGER,
-        ...(mode === 'full' ? { previousObjectCount: await this.previousSourceCount(connection.id) } : {}),
-        ...(readFailure ? { failure: readFailure } : {}),
-      },
-      removals: tally.removals,
-      linkedObjects: Object.values(await stores.links.countByState(connection.id)).reduce((a, b) => a + b, 0),
-      settings: connection.deletionGuard,
-      approved: await this.isApproved(connection.id, tally.removals),
-    });
-    if (readFailure && tally.operations === 0) return finish('failed', counts, guard, `Reading the hub failed: ${readFailure}`);
+    const read: SourceReadOutcome = {
+      complete: readFailure === undefined,
+      // An incremental read sees only changes: its size says nothing about the directory's.
+      objectCount: mode === 'full' ? tally.sourceObjects : Number.MAX_SAFE_INTEGER,
+      ...(mode === 'full' ? { previousObjectCount: await this.previousSourceCount(connection.id) } : {}),
+      ...(readFailure ? { failure: readFailure } : {}),
+    };
+    const guard = await this.guard(connection, read, tally.removals);
     if (request.dryRun) {
       if (objectType === 'Group') await this.planMemberships(context, tally, counts);
-      return finish('succeeded', counts, guard, guard.verdict === 'proceed' ? undefined : guard.reason);
+      return run.finish('succeeded', counts, guard, guard.verdict === 'proceed' ? undefined : guard.reason);
     }
-    if (guard.verdict === 'await-approval') return finish('awaiting-approval', counts, guard, guard.reason);
+    if (guard.verdict === 'await-approval') return run.finish('awaiting-approval', counts, guard, guard.reason);
 
     // execute → record
-    const policy: ExecutionPolicyInput = {
-      maxConcurrency: connection.execution.maxConcurrency,
-      rateLimit: { capacity: connection.execution.burst, refillPerSecond: connection.execution.requestsPerSecond },
-      retry: { maxAttempts: connection.execution.maxAttempts },
-      quarantine: { failureThreshold: connection.execution.quarantineAfter },
+    const failed = await this.execute(context, tally, counts, guard);
+    await this.consumeApproval(guard, run.id);
+
+    // checkpoint: a full run covers every change up to its start; an incremental one up to what it read
+    if (!readFailure) {
+      const token = mode === 'full' ? startCursor : progress.cursor;
+      const lastFull = mode === 'full' ? this.now() : checkpoint?.lastFullReconciliationAt;
+      await stores.checkpoints.put({
+        connectionId: connection.id,
+        objectType,
+        ...(token !== undefined ? { token } : {}),
+        ...(lastFull ? { lastFullReconciliationAt: lastFull } : {}),
+        updatedAt: this.now(),
+      });
+    }
+    const withheld = guard.verdict === 'withhold-removals';
+    const status: RunRecord['status'] = readFailure || failed > 0 || withheld ? 'partial' : 'succeeded';
+    const reason = readFailure
+      ? `Reading the hub failed part way: ${readFailure}`
+      : withheld
+        ? guard.reason
+        : failed > 0
+          ? `${failed} operation(s) failed; see the sync status of the objects.`
+          : undefined;
+    return run.finish(status, counts, guard, reason);
+  }
+
+  /**
+   * Deleting a rule: objects only that rule provisioned are deprovisioned (per the remove
+   * action) when the connection says "deprovision on rule deletion", or released otherwise;
+   * objects other rules still want only lose the rule from their provenance.
+   */
+  async deleteRule(request: RuleDeletionRequest): Promise<RunSummary> {
+    const { connection, rule } = request;
+    const run = await this.startRun(connection.id, request.dryRun ? 'plan' : 'rule-deletion', 'rule-deletion');
+    const context = this.createContext(run.id, request, rule.objectType, []);
+    const tally = emptyTally();
+    for await (const links of this.options.stores.links.scanByRule(rule.id, context.pageSize)) {
+      const operations = [];
+      for (const link of links) {
+        if (link.connectionId === connection.id) operations.push(...(await planRuleDeletionFor(context, rule, link)));
+      }
+      await storeOperations(context, operations, tally);
+    }
+    const counts = countsOf(tally);
+    const guard = await this.guard(connection, { complete: true, objectCount: Number.MAX_SAFE_INTEGER }, tally.removals);
+    if (request.dryRun) return run.finish('succeeded', counts, guard, guard.verdict === 'proceed' ? undefined : guard.reason);
+    if (guard.verdict === 'await-approval') return run.finish('awaiting-approval', counts, guard, guard.reason);
+    const failed = await this.execute(context, tally, counts, guard);
+    await this.consumeApproval(guard, run.id);
+    return run.finish(failed > 0 ? 'partial' : 'succeeded', counts, guard, failed > 0 ? `${failed} operation(s) failed.` : undefined);
+  }
+
+  private async startRun(connectionId: string, kind: RunRecord['kind'], mode: RunSummary['mode']): Promise<RunHandle> {
+    const { runs } = this.options.stores;
+    const id = randomUUID();
+    await runs.create({ id, connectionId, kind, status: 'running', startedAt: this.now(), counts: {} });
+    return {
+      id,
+      finish: async (status, counts, guard, reason) => {
+        await runs.update(id, { status, counts, finishedAt: this.now(), ...(reason ? { reason } : {}) });
+        return { runId: id, mode, status, counts, guard, ...(reason ? { reason } : {}) };
+      },
     };
-    const executed = await executePlan(context, this.executor, policy, {
-      ...(guard.verdict === 'withhold-removals' ? { withholdRemovals: guard.reason } : {}),
+  }
+
+  private createContext(runId: string, target: ConnectionTarget, objectType: ObjectType, rules: OutboundContext['rules']): OutboundContext {
+    const correlation = objectType === 'Group' ? GROUP_CORRELATION : target.connection.preferences;
+    return {
+      runId,
+      connection: target.connection,
+      connector: target.connector,
+      implemented: capabilitiesOf(target.connector),
+      declared: target.manifest.capabilities,
+      objectType,
+      rules,
+      registry: this.options.registry,
+      correlation: { template: correlation.userFilterExpression, readIdentifier: compileIdentifierReader(correlation) },
+      stores: this.options.stores,
+      pageSize: this.options.pageSize ?? 500,
+      now: this.now,
+    };
+  }
+
+  private async guard(connection: Connection, read: SourceReadOutcome, removals: number): Promise<GuardDecision> {
+    const linked = await this.options.stores.links.countByState(connection.id);
+    const approvedRun = await this.approvedRun(connection.id, removals);
+    const decision = evaluateDeletionGuard({
+      read,
+      removals,
+      linkedObjects: Object.values(linked).reduce((a, b) => a + b, 0),
+      settings: connection.deletionGuard,
+      approved: approvedRun !== undefined,
     });
+    return approvedRun && decision.verdict === 'proceed' ? { ...decision, approvedRunId: approvedRun } : decision;
+  }
+
+  /** An approval is used once: the run that waited for it is closed, naming the run that carried it out. */
+  private async consumeApproval(guard: GuardDecision, runId: string): Promise<void> {
+    if (guard.verdict !== 'proceed' || !guard.approvedRunId) return;
+    await this.options.stores.runs.update(guard.approvedRunId, {
+      status: 'cancelled',
+      reason: `Approved; carried out by run ${runId}.`,
+      finishedAt: this.now(),
+    });
+  }
+
+  /** Executes the stored plan (and, for groups, the membership changes after it); returns the failures. */
+  private async execute(context: OutboundContext, tally: PlanTally, counts: Record<string, number>, guard: GuardDecision): Promise<number> {
+    const { execution } = context.connection;
+    const policy: ExecutionPolicyInput = {
+      maxConcurrency: execution.maxConcurrency,
+      rateLimit: { capacity: execution.burst, refillPerSecond: execution.requestsPerSecond },
+      retry: { maxAttempts: execution.maxAttempts },
+      quarantine: { failureThreshold: execution.quarantineAfter },
+    };
+    const withholdRemovals = guard.verdict === 'withhold-removals' ? { withholdRemovals: guard.reason } : {};
+    const executed = await executePlan(context, this.executor, policy, withholdRemovals);
     Object.assign(counts, executed.byOutcome);
-    if (objectType === 'Group') {
+    let failed = executed.failed;
+    if (context.objectType === 'Group' && context.rules.length) {
       // Memberships go after the groups exist remotely, and only to members already provisioned.
       const afterSequence = tally.operations;
       await this.planMemberships(context, tally, counts);
       const memberships = await executePlan(context, this.executor, policy, { afterSequence });
       for (const [key, value] of Object.entries(memberships.byOutcome)) counts[key] = (counts[key] ?? 0) + value;
-      executed.failed += memberships.failed;
+      failed += memberships.failed;
     }
-
-    // checkpoint: a full run covers every change up to its start; an incremental one up to what it read
-    if (!readFailure) {
-      await stores.checkpoints.put({
-        connectionId: connection.id,
-        objectType,
-        ...((mode === 'full' ? startCursor : progress.cursor) !== undefined
-          ? { token: (mode === 'full' ? startCursor : progress.cursor)! }
-          : {}),
-        ...(mode === 'full' ? { lastFullReconciliationAt: now() } : checkpoint?.lastFullReconciliationAt ? { lastFullReconciliationAt: checkpoint.lastFullReconciliationAt } : {}),
-        updatedAt: now(),
-      });
-    }
-    const status: RunRecord['status'] = readFailure || executed.failed > 0 || executed.withheld > 0 ? 'partial' : 'succeeded';
-    const reason = readFailure
-      ? `Reading the hub failed part way: ${readFailure}`
-      : guard.verdict === 'withhold-removals'
-        ? guard.reason
-        : executed.failed > 0
-          ? `${executed.failed} operation(s) failed; see the sync status of the objects.`
-          : undefined;
-    return finish(status, counts, guard, reason);
+    return failed;
   }
 
   /** Plans the membership changes of every wanted group that exists remotely. */
   private async planMemberships(context: OutboundContext, tally: PlanTally, counts: Record<string, number>): Promise<void> {
-    const before = { ...tally.byKind };
     for (const groupId of tally.wantedGroups) {
       const link = await context.stores.links.get(context.connection.id, 'Group', groupId);
       if (!link?.remoteId) continue;
       await storeOperations(context, await planGroupMemberships(context, groupId, link.remoteId, link.ruleIds), tally);
     }
-    for (const [kind, count] of Object.entries(tally.byKind)) {
-      if (count !== before[kind]) counts[`planned.${kind}`] = count;
-    }
+    Object.assign(counts, countsOf(tally));
   }
 
   /** Objects the last successful full run read: the baseline for a "suspiciously empty" read. */
@@ -214,19 +285,26 @@ export class OutboundReconciler {
   }
 
   /**
-   * An operator approved the removals of a run that stopped for approval; the approval covers
-   * a later run of the same connection with at most as many removals.
+   * The run whose removals an operator approved, if that approval covers this run: same
+   * connection, at most as many removals, stopped within the last day. Stale approvals do not
+   * carry over to a directory that has changed since.
    */
-  private async isApproved(connectionId: string, removals: number): Promise<boolean> {
-    if (removals === 0) return false;
+  private async approvedRun(connectionId: string, removals: number): Promise<string | undefined> {
+    if (removals === 0) return undefined;
     const { runs } = this.options.stores;
+    const oldest = Date.parse(this.now()) - APPROVAL_LIFETIME_MS;
     for (const run of await runs.list(connectionId, 20)) {
-      if (run.status !== 'awaiting-approval') continue;
-      const approval = await runs.approval(run.id);
-      if (approval && removals <= Object.entries(run.counts).filter(([k]) => k === 'planned.disable' || k === 'planned.delete').reduce((a, [, v]) => a + v, 0)) {
-        return true;
-      }
+      if (run.status !== 'awaiting-approval' || Date.parse(run.startedAt) < oldest) continue;
+      const approved = await runs.approval(run.id);
+      const planned = (run.counts['planned.disable'] ?? 0) + (run.counts['planned.delete'] ?? 0);
+      if (approved && removals <= planned) return run.id;
     }
-    return false;
+    return undefined;
   }
+}
+
+function countsOf(tally: PlanTally): Record<string, number> {
+  const counts: Record<string, number> = { 'source.objects': tally.sourceObjects };
+  for (const [kind, count] of Object.entries(tally.byKind)) counts[`planned.${kind}`] = count;
+  return counts;
 }

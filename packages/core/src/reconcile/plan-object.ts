@@ -27,6 +27,8 @@ export interface ObjectPlanInput {
   readonly wantedBy: readonly string[];
   /** True when the hub object no longer exists (rather than having left every scope). */
   readonly hubDeleted: boolean;
+  /** Why the object is no longer wanted, when it is neither of the above (e.g. its rule was deleted). */
+  readonly removalReason?: string;
   /** The mapped object for a create (with on-create-only mappings) and for an update. */
   readonly desired?: { readonly onCreate: ScimResource; readonly onUpdate: ScimResource };
   readonly link?: Link;
@@ -157,7 +159,8 @@ function planUpdate(
 function planUnwanted(input: ObjectPlanInput, base: Base, reason: ReasonOf): PlannedOperation[] {
   const { link, preferences } = input;
   if (!link) return [];
-  const why = input.hubDeleted ? 'The hub object was deleted.' : 'The object is no longer in the scope of any rule.';
+  const why =
+    input.removalReason ?? (input.hubDeleted ? 'The hub object was deleted.' : 'The object is no longer in the scope of any rule.');
   if (!link.remoteId || !input.linkedRemote) {
     return [{ ...base, kind: 'release', reason: reason(`${why} The remote object is already gone; the link is released.`) }];
   }

@@ -13,9 +13,32 @@ describe.each(DIALECTS)('audit log on %s', (dialect) => {
 
   it('returns entries newest first, filtered by object or connection, limited', async () => {
     const entries: AuditEntry[] = [
-      { at: '2026-01-01T00:00:01.000Z', actor: 'engine', action: 'user.create', connectionId: 'ldap', runId: 'r1', objectType: 'User', objectId: 'u1', detail: { rule: 'a' } },
-      { at: '2026-01-01T00:00:03.000Z', actor: 'engine', action: 'user.update', connectionId: 'ldap', objectType: 'User', objectId: 'u1' },
-      { at: '2026-01-01T00:00:02.000Z', actor: 'scim-client-7', action: 'user.update', connectionId: 'scim', objectType: 'User', objectId: 'u2' },
+      {
+        at: '2026-01-01T00:00:01.000Z',
+        actor: 'engine',
+        action: 'user.create',
+        connectionId: 'ldap',
+        runId: 'r1',
+        objectType: 'User',
+        objectId: 'u1',
+        detail: { rule: 'a' },
+      },
+      {
+        at: '2026-01-01T00:00:03.000Z',
+        actor: 'engine',
+        action: 'user.update',
+        connectionId: 'ldap',
+        objectType: 'User',
+        objectId: 'u1',
+      },
+      {
+        at: '2026-01-01T00:00:02.000Z',
+        actor: 'scim-client-7',
+        action: 'user.update',
+        connectionId: 'scim',
+        objectType: 'User',
+        objectId: 'u2',
+      },
       { at: '2026-01-01T00:00:04.000Z', actor: 'admin', action: 'run.approve' },
     ];
     await audit.append(entries);

@@ -20,7 +20,12 @@ describe.each(DIALECTS)('checkpoint store on %s', (dialect) => {
       lastFullReconciliationAt: '2026-01-01T00:00:00.000Z',
       updatedAt: '2026-01-01T00:00:01.000Z',
     });
-    await checkpoints.put({ connectionId: 'ldap', objectType: 'Group', token: 'g-1', updatedAt: '2026-01-01T00:00:02.000Z' });
+    await checkpoints.put({
+      connectionId: 'ldap',
+      objectType: 'Group',
+      token: 'g-1',
+      updatedAt: '2026-01-01T00:00:02.000Z',
+    });
     expect(await checkpoints.get('ldap', 'User')).toEqual({
       connectionId: 'ldap',
       objectType: 'User',
@@ -28,7 +33,12 @@ describe.each(DIALECTS)('checkpoint store on %s', (dialect) => {
       lastFullReconciliationAt: '2026-01-01T00:00:00.000Z',
       updatedAt: '2026-01-01T00:00:01.000Z',
     });
-    await checkpoints.put({ connectionId: 'ldap', objectType: 'User', token: 'csn=20260102', updatedAt: '2026-01-02T00:00:00.000Z' });
+    await checkpoints.put({
+      connectionId: 'ldap',
+      objectType: 'User',
+      token: 'csn=20260102',
+      updatedAt: '2026-01-02T00:00:00.000Z',
+    });
     expect(await checkpoints.get('ldap', 'User')).toEqual({
       connectionId: 'ldap',
       objectType: 'User',
@@ -44,8 +54,18 @@ describe.each(DIALECTS)('checkpoint store on %s', (dialect) => {
   });
 
   it('deletes one checkpoint only', async () => {
-    await checkpoints.put({ connectionId: 'del', objectType: 'User', token: 'a', updatedAt: '2026-01-01T00:00:00.000Z' });
-    await checkpoints.put({ connectionId: 'del', objectType: 'Group', token: 'b', updatedAt: '2026-01-01T00:00:00.000Z' });
+    await checkpoints.put({
+      connectionId: 'del',
+      objectType: 'User',
+      token: 'a',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    });
+    await checkpoints.put({
+      connectionId: 'del',
+      objectType: 'Group',
+      token: 'b',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    });
     await checkpoints.delete('del', 'User');
     expect(await checkpoints.get('del', 'User')).toBeUndefined();
     expect((await checkpoints.get('del', 'Group'))?.token).toBe('b');

@@ -19,7 +19,9 @@ export class KyselyCheckpointStore implements CheckpointStore {
       connectionId: row.connection_id,
       objectType: row.object_type as ObjectType,
       ...(row.token !== null ? { token: row.token } : {}),
-      ...(row.last_full_reconciliation_at !== null ? { lastFullReconciliationAt: toIso(row.last_full_reconciliation_at) } : {}),
+      ...(row.last_full_reconciliation_at !== null
+        ? { lastFullReconciliationAt: toIso(row.last_full_reconciliation_at) }
+        : {}),
       updatedAt: toIso(row.updated_at),
     };
   }
@@ -39,6 +41,10 @@ export class KyselyCheckpointStore implements CheckpointStore {
   }
 
   async delete(connectionId: string, objectType: ObjectType): Promise<void> {
-    await this.db.deleteFrom('checkpoints').where('connection_id', '=', connectionId).where('object_type', '=', objectType).execute();
+    await this.db
+      .deleteFrom('checkpoints')
+      .where('connection_id', '=', connectionId)
+      .where('object_type', '=', objectType)
+      .execute();
   }
 }

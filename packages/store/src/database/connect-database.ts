@@ -1,10 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { StoreDatabase } from './database-schema.js';
-import { SerializedPGliteDialect } from './serialized-pglite-dialect.js';
 
 /** The in-memory PGlite data directory: nothing is written to disk. */
 export const MEMORY_DATA_DIR = 'memory://';
@@ -49,9 +48,12 @@ export async function connectDatabase(target: DatabaseTarget): Promise<Connected
   } catch (error) {
     await db.destroy();
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Cannot reach PostgreSQL at ${redactUrl(target.url)}: ${reason}. Check DATABASE_URL and that the server is running.`, {
-      cause: error,
-    });
+    throw new Error(
+      `Cannot reach PostgreSQL at ${redactUrl(target.url)}: ${reason}. Check DATABASE_URL and that the server is running.`,
+      {
+        cause: error,
+      },
+    );
   }
   return { db, target };
 }
@@ -63,7 +65,10 @@ async function openPGlite(dataDir: string): Promise<Kysely<StoreDatabase>> {
     await mkdir(location, { recursive: true });
   }
   const pglite = await PGlite.create(location === MEMORY_DATA_DIR ? undefined : location);
-  return new Kysely<StoreDatabase>({ dialect: new SerializedPGliteDialect({ pglite }) });
+  // One backend, one connection: Kysely's PGlite adapter declares it single-connection, so
+  // Kysely runs one query or one whole transaction at a time (pglite-serialisation.test.ts).
+  // Inside a transaction, only its handle may be used: the outer one would wait for it.
+  return new Kysely<StoreDatabase>({ dialect: new PGliteDialect({ pglite }) });
 }
 
 /** The URL without its password, for error messages (safety rule 4). */

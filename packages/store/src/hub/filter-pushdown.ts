@@ -36,16 +36,19 @@ type Target =
 const CORE_SCHEMA: Readonly<Record<ObjectType, string>> = { User: USER_SCHEMA, Group: GROUP_SCHEMA };
 
 /** xsd:dateTime with a time and an explicit offset, at most microseconds: what timestamptz reads exactly. */
-const PUSHABLE_INSTANT = /^\d{4}-\d\d-\d\dT(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,6})?(?:Z|[+-]\d\d:\d\d)$/i;
+const PUSHABLE_INSTANT =
+  /^\d{4}-\d\d-\d\dT(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,6})?(?:Z|[+-]\d\d:\d\d)$/i;
 
 function resolveTarget(path: AttributePath, type: ObjectType): Target | undefined {
   const qualified = path.schema !== undefined;
   if (qualified && path.schema!.toLowerCase() !== CORE_SCHEMA[type].toLowerCase()) return undefined;
   const attribute = path.attribute.toLowerCase();
   const sub = path.subAttribute?.toLowerCase();
-  if (attribute === 'username' && type === 'User' && sub === undefined) return { kind: 'folded', column: 'o.user_name' };
+  if (attribute === 'username' && type === 'User' && sub === undefined)
+    return { kind: 'folded', column: 'o.user_name' };
   if (attribute === 'displayname' && sub === undefined) return { kind: 'folded', column: 'o.display_name' };
-  if (attribute === 'emails' && type === 'User' && (sub === undefined || sub === 'value')) return { kind: 'email' };
+  if (attribute === 'emails' && type === 'User' && (sub === undefined || sub === 'value'))
+    return { kind: 'email' };
   // id, externalId and meta are common attributes, not part of the core schema: unqualified only.
   if (qualified) return undefined;
   if (attribute === 'externalid' && sub === undefined) return { kind: 'exact', column: 'o.external_id' };
@@ -62,7 +65,11 @@ function likePattern(operator: 'sw' | 'ew' | 'co', value: string): string {
 }
 
 /** `column op value` for string columns (value already normalised as the column is). */
-function stringCondition(column: RawBuilder<unknown>, operator: ComparisonFilter['operator'], value: string): RawBuilder<SqlBool> | undefined {
+function stringCondition(
+  column: RawBuilder<unknown>,
+  operator: ComparisonFilter['operator'],
+  value: string,
+): RawBuilder<SqlBool> | undefined {
   switch (operator) {
     case 'eq':
       return sql<SqlBool>`${column} = ${value}`;
@@ -102,7 +109,8 @@ function comparison(node: ComparisonFilter, type: ObjectType): Pushdown {
       break;
     case 'id':
       // A literal that is not a canonical UUID equals no id (ids are case-exact).
-      if (node.operator === 'eq') condition = isHubId(value) ? sql<SqlBool>`o.id = ${value}::uuid` : sql<SqlBool>`false`;
+      if (node.operator === 'eq')
+        condition = isHubId(value) ? sql<SqlBool>`o.id = ${value}::uuid` : sql<SqlBool>`false`;
       else condition = stringCondition(sql`o.id::text`, node.operator, value);
       break;
     case 'instant': {
@@ -128,7 +136,8 @@ function present(path: AttributePath, type: ObjectType): Pushdown {
     const column = sql.ref(target.column);
     return { condition: sql<SqlBool>`(${column} is not null and ${column} <> '')`, exact: true };
   }
-  if (target.kind === 'id' || target.kind === 'instant') return { condition: sql<SqlBool>`true`, exact: true };
+  if (target.kind === 'id' || target.kind === 'instant')
+    return { condition: sql<SqlBool>`true`, exact: true };
   return NOT_PUSHED;
 }
 
@@ -139,20 +148,27 @@ function translate(node: FilterNode, leaf: (node: FilterNode) => Pushdown, allow
       const left = translate(node.left, leaf, allowNot);
       const right = translate(node.right, leaf, allowNot);
       const condition =
-        left.condition && right.condition ? sql<SqlBool>`(${left.condition} and ${right.condition})` : (left.condition ?? right.condition);
+        left.condition && right.condition
+          ? sql<SqlBool>`(${left.condition} and ${right.condition})`
+          : (left.condition ?? right.condition);
       return condition ? { condition, exact: left.exact && right.exact } : NOT_PUSHED;
     }
     case 'or': {
       const left = translate(node.left, leaf, allowNot);
       const right = translate(node.right, leaf, allowNot);
       if (!left.condition || !right.condition) return NOT_PUSHED;
-      return { condition: sql<SqlBool>`(${left.condition} or ${right.condition})`, exact: left.exact && right.exact };
+      return {
+        condition: sql<SqlBool>`(${left.condition} or ${right.condition})`,
+        exact: left.exact && right.exact,
+      };
     }
     case 'not': {
       if (!allowNot) return NOT_PUSHED;
       const inner = translate(node.filter, leaf, allowNot);
       // SQL's NULL (a missing column value) must count as "no match" before negating.
-      return inner.exact && inner.condition ? { condition: sql<SqlBool>`not coalesce(${inner.condition}, false)`, exact: true } : NOT_PUSHED;
+      return inner.exact && inner.condition
+        ? { condition: sql<SqlBool>`not coalesce(${inner.condition}, false)`, exact: true }
+        : NOT_PUSHED;
     }
     default:
       return leaf(node);
@@ -171,7 +187,11 @@ function emailValuePath(node: ValuePathFilter, type: ObjectType): Pushdown {
     node.filter,
     (leaf) => {
       if (leaf.kind !== 'comparison' || typeof leaf.value !== 'string') return NOT_PUSHED;
-      if (leaf.path.schema !== undefined || leaf.path.subAttribute !== undefined || leaf.path.attribute.toLowerCase() !== 'value') {
+      if (
+        leaf.path.schema !== undefined ||
+        leaf.path.subAttribute !== undefined ||
+        leaf.path.attribute.toLowerCase() !== 'value'
+      ) {
         return NOT_PUSHED;
       }
       const condition = stringCondition(sql.ref('e.email'), leaf.operator, leaf.value.toLowerCase());

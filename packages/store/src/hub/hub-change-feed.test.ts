@@ -53,7 +53,8 @@ describe.each(DIALECTS)('hub change feed on %s', (dialect) => {
 
   it('pages through the feed with cursors, each change exactly once', async () => {
     const start = await hub.latestChangeCursor();
-    for (let i = 0; i < 7; i++) await hub.create('User', populationId, { schemas: [USER_SCHEMA], userName: `paged-${i}` });
+    for (let i = 0; i < 7; i++)
+      await hub.create('User', populationId, { schemas: [USER_SCHEMA], userName: `paged-${i}` });
     const seen: string[] = [];
     let cursor = start;
     for (;;) {
@@ -80,7 +81,9 @@ describe.each(DIALECTS)('hub change feed on %s', (dialect) => {
   });
 
   it('refuses a cursor that is not one', async () => {
-    await expect(hub.changesAfter("1; drop table hub_changes", 1)).rejects.toThrow('is not a hub change cursor');
+    await expect(hub.changesAfter('1; drop table hub_changes', 1)).rejects.toThrow(
+      'is not a hub change cursor',
+    );
   });
 });
 
@@ -95,7 +98,10 @@ describe('hub change feed across restarts (PGlite on disk)', () => {
   it('keeps objects, cursors and the sequence after close and reopen', async () => {
     const first = await openStore({ dataDir, env: {} });
     const population = await first.hub.defaultPopulation();
-    const user = await first.hub.create('User', population.id, { schemas: [USER_SCHEMA], userName: 'persisted' });
+    const user = await first.hub.create('User', population.id, {
+      schemas: [USER_SCHEMA],
+      userName: 'persisted',
+    });
     const cursorBefore = await first.hub.latestChangeCursor();
     await first.close();
 
@@ -105,7 +111,11 @@ describe('hub change feed across restarts (PGlite on disk)', () => {
       expect((await second.hub.defaultPopulation()).id).toBe(population.id);
       expect(await second.hub.latestChangeCursor()).toBe(cursorBefore);
       expect(await second.hub.changesAfter(cursorBefore, 10)).toEqual([]);
-      await second.hub.replace('User', user.id, { schemas: [USER_SCHEMA], userName: 'persisted', title: 'after restart' });
+      await second.hub.replace('User', user.id, {
+        schemas: [USER_SCHEMA],
+        userName: 'persisted',
+        title: 'after restart',
+      });
       const after = await second.hub.changesAfter(cursorBefore, 10);
       expect(after).toHaveLength(1);
       expect(BigInt(after[0]!.cursor)).toBeGreaterThan(BigInt(cursorBefore!));

@@ -24,7 +24,11 @@ export async function lockHubWrites(db: Kysely<StoreDatabase>): Promise<void> {
 }
 
 /** Appends entries in the order given, in one statement whatever their number. */
-export async function appendChanges(db: Kysely<StoreDatabase>, entries: readonly ChangeEntry[], at: Date): Promise<void> {
+export async function appendChanges(
+  db: Kysely<StoreDatabase>,
+  entries: readonly ChangeEntry[],
+  at: Date,
+): Promise<void> {
   if (entries.length === 0) return;
   const types = entries.map((entry) => entry.objectType);
   const ids = entries.map((entry) => entry.objectId);
@@ -38,12 +42,18 @@ export async function appendChanges(db: Kysely<StoreDatabase>, entries: readonly
 
 function parseCursor(cursor: string): string {
   if (!/^\d{1,19}$/.test(cursor)) {
-    throw new RangeError(`"${cursor}" is not a hub change cursor: use a value returned by changesAfter or latestChangeCursor.`);
+    throw new RangeError(
+      `"${cursor}" is not a hub change cursor: use a value returned by changesAfter or latestChangeCursor.`,
+    );
   }
   return cursor;
 }
 
-export async function changesAfter(db: Kysely<StoreDatabase>, cursor: string | undefined, limit: number): Promise<HubChange[]> {
+export async function changesAfter(
+  db: Kysely<StoreDatabase>,
+  cursor: string | undefined,
+  limit: number,
+): Promise<HubChange[]> {
   let query = db
     .selectFrom('hub_changes')
     .select([
@@ -56,7 +66,8 @@ export async function changesAfter(db: Kysely<StoreDatabase>, cursor: string | u
     // Qualified: the bare name would sort by the text alias ("10" before "9").
     .orderBy('hub_changes.cursor')
     .limit(Math.max(0, Math.floor(limit)));
-  if (cursor !== undefined) query = query.where('hub_changes.cursor', '>', sql<string>`${parseCursor(cursor)}::bigint`);
+  if (cursor !== undefined)
+    query = query.where('hub_changes.cursor', '>', sql<string>`${parseCursor(cursor)}::bigint`);
   const rows = await query.execute();
   return rows.map((row) => ({
     cursor: row.cursor,

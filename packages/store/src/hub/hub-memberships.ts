@@ -60,7 +60,11 @@ export async function syncGroupMembers(
  * group's `members`, bumping its version) and returns the change entries — `membership` for
  * those groups, and for the members of the object when it is a group itself.
  */
-export async function detachFromGroups(db: Kysely<StoreDatabase>, objectId: string, at: Date): Promise<ChangeEntry[]> {
+export async function detachFromGroups(
+  db: Kysely<StoreDatabase>,
+  objectId: string,
+  at: Date,
+): Promise<ChangeEntry[]> {
   const { rows: groups } = await sql<{ id: string }>`
     update hub_objects g set
       resource = case when f.members is null then g.resource - 'members' else jsonb_set(g.resource, '{members}', f.members) end,
@@ -101,7 +105,11 @@ export async function groupReferences(
     order by m.member_id, m.group_id`.execute(db);
   for (const row of rows) {
     const list = references.get(row.member_id) ?? [];
-    list.push({ value: row.group_id, ...(row.display !== null ? { display: row.display } : {}), type: 'direct' });
+    list.push({
+      value: row.group_id,
+      ...(row.display !== null ? { display: row.display } : {}),
+      type: 'direct',
+    });
     references.set(row.member_id, list);
   }
   return references;
@@ -111,7 +119,11 @@ export async function groupReferences(
  * Groups a member is in; with `transitive`, also the groups those groups are in, and so on.
  * UNION (not UNION ALL) drops rows already found, so a cycle of nested groups ends the walk.
  */
-export async function groupsOf(db: Kysely<StoreDatabase>, memberId: string, transitive: boolean): Promise<string[]> {
+export async function groupsOf(
+  db: Kysely<StoreDatabase>,
+  memberId: string,
+  transitive: boolean,
+): Promise<string[]> {
   if (!isHubId(memberId)) return [];
   const query = transitive
     ? sql<{ id: string }>`
@@ -131,7 +143,11 @@ export async function groupsOf(db: Kysely<StoreDatabase>, memberId: string, tran
  * A group's direct members (users and groups); with `transitive`, the users reached through
  * nested groups at any depth, without the groups themselves. Cycle-safe as `groupsOf`.
  */
-export async function membersOf(db: Kysely<StoreDatabase>, groupId: string, transitive: boolean): Promise<string[]> {
+export async function membersOf(
+  db: Kysely<StoreDatabase>,
+  groupId: string,
+  transitive: boolean,
+): Promise<string[]> {
   if (!isHubId(groupId)) return [];
   const query = transitive
     ? sql<{ id: string }>`

@@ -46,8 +46,21 @@ export function toHubObject(row: HubObjectRow, groups?: readonly GroupReference[
   const resource = {
     ...row.resource,
     id: row.id,
-    meta: { resourceType: type, created: createdAt, lastModified: updatedAt, version: versionTag(row.version) },
+    meta: {
+      resourceType: type,
+      created: createdAt,
+      lastModified: updatedAt,
+      version: versionTag(row.version),
+    },
   } as ScimResource;
   if (groups && groups.length > 0) resource.groups = groups.map((group) => ({ ...group }));
-  return { id: row.id, type, populationId: row.population_id, resource, version: row.version, createdAt, updatedAt };
+  return {
+    id: row.id,
+    type,
+    populationId: row.population_id,
+    resource,
+    version: row.version,
+    createdAt,
+    updatedAt,
+  };
 }

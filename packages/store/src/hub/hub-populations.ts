@@ -6,7 +6,9 @@ import type { PopulationsTable, StoreDatabase } from '../database/database-schem
 
 /** Populations: the named partitions of the hub. Kept apart from the object code they scope. */
 
-function toPopulation(row: Pick<Selectable<PopulationsTable>, 'id' | 'name' | 'description' | 'is_default'>): Population {
+function toPopulation(
+  row: Pick<Selectable<PopulationsTable>, 'id' | 'name' | 'description' | 'is_default'>,
+): Population {
   return {
     id: row.id,
     name: row.name,
@@ -61,7 +63,11 @@ export async function putPopulation(db: Kysely<StoreDatabase>, population: Popul
  * racing both end with the same row: the partial unique index admits one default only.
  */
 export async function defaultPopulation(db: Kysely<StoreDatabase>): Promise<Population> {
-  const existing = await db.selectFrom('populations').select(COLUMNS).where('is_default', '=', true).executeTakeFirst();
+  const existing = await db
+    .selectFrom('populations')
+    .select(COLUMNS)
+    .where('is_default', '=', true)
+    .executeTakeFirst();
   if (existing) return toPopulation(existing);
   const now = new Date();
   await db
@@ -76,13 +82,19 @@ export async function defaultPopulation(db: Kysely<StoreDatabase>): Promise<Popu
     })
     .onConflict((conflict) => conflict.doNothing())
     .execute();
-  const created = await db.selectFrom('populations').select(COLUMNS).where('is_default', '=', true).executeTakeFirstOrThrow();
+  const created = await db
+    .selectFrom('populations')
+    .select(COLUMNS)
+    .where('is_default', '=', true)
+    .executeTakeFirstOrThrow();
   return toPopulation(created);
 }
 
 export async function assertPopulationExists(db: Kysely<StoreDatabase>, id: string): Promise<void> {
   const row = await db.selectFrom('populations').select('id').where('id', '=', id).executeTakeFirst();
   if (!row) {
-    throw ScimError.invalidValue(`Population "${id}" does not exist; create it first or use the default population.`);
+    throw ScimError.invalidValue(
+      `Population "${id}" does not exist; create it first or use the default population.`,
+    );
   }
 }

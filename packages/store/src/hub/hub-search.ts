@@ -39,7 +39,11 @@ function baseQuery(db: Kysely<StoreDatabase>, type: ObjectType, options: HubSear
  * OFFSET), through the evaluator, counting every match and keeping only the requested window —
  * memory holds one page and the window, whatever the directory's size.
  */
-export async function searchHub(context: SearchContext, type: ObjectType, options: HubSearchOptions): Promise<HubSearchResult> {
+export async function searchHub(
+  context: SearchContext,
+  type: ObjectType,
+  options: HubSearchOptions,
+): Promise<HubSearchResult> {
   const predicate = options.filter ? compileFilter(options.filter, context.filterContext(type)) : undefined;
   const pushdown = options.filter ? pushDownFilter(options.filter, type) : { exact: true };
   const key = sortKeyFor(type, options.sortBy);
@@ -86,12 +90,17 @@ async function streamedPage(
     let page = query.select([
       ...HUB_OBJECT_COLUMNS,
       (key.value ?? sql`null`).as('sort_value'),
-      (key.value && key.nullable ? sql<boolean>`${key.value} is null` : sql<boolean>`false`).as('sort_missing'),
+      (key.value && key.nullable ? sql<boolean>`${key.value} is null` : sql<boolean>`false`).as(
+        'sort_missing',
+      ),
     ]);
     if (bound) page = page.where(afterBound(key, descending, bound));
     for (const term of orderTerms(key, descending)) page = page.orderBy(term);
     const pageSize = Math.max(1, context.pageSize ?? STREAM_PAGE);
-    const rows = (await page.limit(pageSize).execute()) as (HubObjectRow & { sort_value: unknown; sort_missing: boolean })[];
+    const rows = (await page.limit(pageSize).execute()) as (HubObjectRow & {
+      sort_value: unknown;
+      sort_missing: boolean;
+    })[];
     for (const object of await context.readRows(context.db, rows)) {
       if (!predicate(object.resource)) continue;
       if (totalResults >= offset && objects.length < count) objects.push(object);

@@ -31,11 +31,15 @@ export function sortKeyFor(type: ObjectType, sortBy: string | undefined): SortKe
   const core = type === 'User' ? USER_SCHEMA : GROUP_SCHEMA;
   const qualified = path?.schema !== undefined;
   if (path && (!qualified || path.schema!.toLowerCase() === core.toLowerCase())) {
-    const name = path.subAttribute ? `${path.attribute}.${path.subAttribute}`.toLowerCase() : path.attribute.toLowerCase();
+    const name = path.subAttribute
+      ? `${path.attribute}.${path.subAttribute}`.toLowerCase()
+      : path.attribute.toLowerCase();
     switch (name) {
       case 'username':
         // Every user has one; a group has none, so all groups tie and fall back to id order.
-        return type === 'User' ? { value: sql.ref('o.user_name'), nullable: false, sqlType: 'text' } : SORT_BY_ID;
+        return type === 'User'
+          ? { value: sql.ref('o.user_name'), nullable: false, sqlType: 'text' }
+          : SORT_BY_ID;
       case 'displayname':
         // Required for groups, optional for users.
         return { value: sql.ref('o.display_name'), nullable: type === 'User', sqlType: 'text' };

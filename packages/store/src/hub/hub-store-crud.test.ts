@@ -29,7 +29,11 @@ describe.each(DIALECTS)('hub store CRUD on %s', (dialect) => {
   afterAll(() => stores.cleanup());
 
   it('creates a user with a new UUID and meta built from the stored row', async () => {
-    const created = await hub.create('User', populationId, user('Ada.Lovelace', { name: { givenName: 'Ada' } }));
+    const created = await hub.create(
+      'User',
+      populationId,
+      user('Ada.Lovelace', { name: { givenName: 'Ada' } }),
+    );
     expect(created.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(created.resource.id).toBe(created.id);
     expect(created.version).toBe(1);
@@ -59,7 +63,10 @@ describe.each(DIALECTS)('hub store CRUD on %s', (dialect) => {
     const created = await hub.create(
       'User',
       populationId,
-      user('Grace.Hopper', { externalId: 'EXT-Grace', emails: [{ value: 'Grace@Navy.example', type: 'work' }, { value: 'g@home.example' }] }),
+      user('Grace.Hopper', {
+        externalId: 'EXT-Grace',
+        emails: [{ value: 'Grace@Navy.example', type: 'work' }, { value: 'g@home.example' }],
+      }),
     );
     expect((await hub.findByUserName('grace.HOPPER'))?.id).toBe(created.id);
     expect((await hub.findByExternalId('User', 'EXT-Grace'))?.id).toBe(created.id);
@@ -81,11 +88,15 @@ describe.each(DIALECTS)('hub store CRUD on %s', (dialect) => {
 
   it('refuses a second group with the same displayName in any case, but users may share a displayName', async () => {
     await hub.create('Group', populationId, { schemas: [GROUP_SCHEMA], displayName: 'Engineering' });
-    const error = await rejection(hub.create('Group', populationId, { schemas: [GROUP_SCHEMA], displayName: 'engineering' }));
+    const error = await rejection(
+      hub.create('Group', populationId, { schemas: [GROUP_SCHEMA], displayName: 'engineering' }),
+    );
     expect(error.status).toBe(409);
     expect(error.detail).toContain('"engineering"');
     await hub.create('User', populationId, user('dn-1', { displayName: 'Same Name' }));
-    await expect(hub.create('User', populationId, user('dn-2', { displayName: 'same name' }))).resolves.toBeDefined();
+    await expect(
+      hub.create('User', populationId, user('dn-2', { displayName: 'same name' })),
+    ).resolves.toBeDefined();
   });
 
   it('replaces a resource, keeping id and created, bumping version and lastModified', async () => {
@@ -103,11 +114,15 @@ describe.each(DIALECTS)('hub store CRUD on %s', (dialect) => {
 
   it('answers ifVersion mismatches with 412 and missing objects with 404', async () => {
     const created = await hub.create('User', populationId, user('etag-user'));
-    const stale = await rejection(hub.replace('User', created.id, user('etag-user', { title: 'x' }), { ifVersion: 7 }));
+    const stale = await rejection(
+      hub.replace('User', created.id, user('etag-user', { title: 'x' }), { ifVersion: 7 }),
+    );
     expect(stale.status).toBe(412);
     expect(stale.scimType).toBeUndefined();
     expect(stale.detail).toContain('version 1');
-    const updated = await hub.replace('User', created.id, user('etag-user', { title: 'y' }), { ifVersion: 1 });
+    const updated = await hub.replace('User', created.id, user('etag-user', { title: 'y' }), {
+      ifVersion: 1,
+    });
     expect(updated.version).toBe(2);
     const staleDelete = await rejection(hub.delete('User', created.id, { ifVersion: 1 }));
     expect(staleDelete.status).toBe(412);
@@ -117,12 +132,19 @@ describe.each(DIALECTS)('hub store CRUD on %s', (dialect) => {
     expect(missing.status).toBe(404);
     expect((await rejection(hub.replace('User', 'not-a-uuid', user('ghost')))).status).toBe(404);
     // A group id is not a user.
-    const group = await hub.create('Group', populationId, { schemas: [GROUP_SCHEMA], displayName: 'etag-group' });
+    const group = await hub.create('Group', populationId, {
+      schemas: [GROUP_SCHEMA],
+      displayName: 'etag-group',
+    });
     expect((await rejection(hub.replace('User', group.id, user('ghost')))).status).toBe(404);
   });
 
   it('deletes, returning false for what does not exist', async () => {
-    const created = await hub.create('User', populationId, user('delete-me', { emails: [{ value: 'delete@example.org' }] }));
+    const created = await hub.create(
+      'User',
+      populationId,
+      user('delete-me', { emails: [{ value: 'delete@example.org' }] }),
+    );
     expect(await hub.delete('User', created.id, { ifVersion: 1 })).toBe(true);
     expect(await hub.get('User', created.id)).toBeUndefined();
     expect(await hub.findByEmail('delete@example.org')).toEqual([]);
@@ -136,7 +158,9 @@ describe.each(DIALECTS)('hub store CRUD on %s', (dialect) => {
     const error = await rejection(hub.create('User', populationId, { schemas: [USER_SCHEMA] }));
     expect(error.status).toBe(400);
     expect(error.detail).toContain('userName');
-    expect((await rejection(hub.create('Group', populationId, { schemas: [GROUP_SCHEMA] }))).detail).toContain('displayName');
+    expect(
+      (await rejection(hub.create('Group', populationId, { schemas: [GROUP_SCHEMA] }))).detail,
+    ).toContain('displayName');
   });
 
   it('stores attribute names case-insensitively: one canonical spelling, derived attributes dropped', async () => {
@@ -155,7 +179,11 @@ describe.each(DIALECTS)('hub store CRUD on %s', (dialect) => {
   });
 
   it('moves objects between populations and keeps them countable per population', async () => {
-    const other = await hub.putPopulation({ id: `pop-${randomUUID()}`, name: 'Contractors', isDefault: false });
+    const other = await hub.putPopulation({
+      id: `pop-${randomUUID()}`,
+      name: 'Contractors',
+      isDefault: false,
+    });
     const created = await hub.create('User', populationId, user('mover'));
     const moved = await hub.move('User', created.id, other.id);
     expect(moved.populationId).toBe(other.id);
@@ -169,7 +197,12 @@ describe.each(DIALECTS)('hub store CRUD on %s', (dialect) => {
   it('keeps one default population', async () => {
     const first = await hub.defaultPopulation();
     expect(await hub.defaultPopulation()).toEqual(first);
-    const next = await hub.putPopulation({ id: `pop-${randomUUID()}`, name: 'New default', description: 'd', isDefault: true });
+    const next = await hub.putPopulation({
+      id: `pop-${randomUUID()}`,
+      name: 'New default',
+      description: 'd',
+      isDefault: true,
+    });
     expect(await hub.defaultPopulation()).toEqual(next);
     expect((await hub.getPopulation(first.id))?.isDefault).toBe(false);
     const all = await hub.listPopulations();
@@ -182,7 +215,10 @@ describe.each(DIALECTS)('hub store CRUD on %s', (dialect) => {
     await expect(
       hub.transaction(async (tx) => {
         await tx.create('User', populationId, user('tx-rolled-back-1'));
-        await tx.create('Group', populationId, { schemas: [GROUP_SCHEMA], displayName: 'tx-rolled-back-group' });
+        await tx.create('Group', populationId, {
+          schemas: [GROUP_SCHEMA],
+          displayName: 'tx-rolled-back-group',
+        });
         throw new Error('abort');
       }),
     ).rejects.toThrow('abort');
@@ -199,10 +235,14 @@ describe.each(DIALECTS)('hub store CRUD on %s', (dialect) => {
 
   it('serialises concurrent writers without losing or duplicating any', async () => {
     const names = Array.from({ length: 12 }, (_, i) => `concurrent-${i}-${randomUUID()}`);
-    const results = await Promise.allSettled(names.map((name) => hub.create('User', populationId, user(name))));
+    const results = await Promise.allSettled(
+      names.map((name) => hub.create('User', populationId, user(name))),
+    );
     expect(results.every((r) => r.status === 'fulfilled')).toBe(true);
     for (const name of names) expect((await hub.findByUserName(name))?.resource.userName).toBe(name);
-    const clash = await Promise.allSettled([1, 2, 3].map(() => hub.create('User', populationId, user('race-for-me'))));
+    const clash = await Promise.allSettled(
+      [1, 2, 3].map(() => hub.create('User', populationId, user('race-for-me'))),
+    );
     expect(clash.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const result of clash.filter((r) => r.status === 'rejected')) {
       expect(((result as PromiseRejectedResult).reason as ScimError).status).toBe(409);

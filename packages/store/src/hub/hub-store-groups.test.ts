@@ -9,7 +9,8 @@ describe.each(DIALECTS)('hub groups and memberships on %s', (dialect) => {
   let hub: HubStore;
   let populationId: string;
 
-  const newUser = (name = `user-${randomUUID()}`) => hub.create('User', populationId, { schemas: [USER_SCHEMA], userName: name });
+  const newUser = (name = `user-${randomUUID()}`) =>
+    hub.create('User', populationId, { schemas: [USER_SCHEMA], userName: name });
   const newGroup = (members: readonly HubObject[] = [], name = `group-${randomUUID()}`) =>
     hub.create('Group', populationId, {
       schemas: [GROUP_SCHEMA],
@@ -47,7 +48,11 @@ describe.each(DIALECTS)('hub groups and memberships on %s', (dialect) => {
     const [a, b, c] = [await newUser(), await newUser(), await newUser()];
     const group = await newGroup([a, b]);
     expect(sorted(await hub.membersOf(group.id, false))).toEqual(sorted([a.id, b.id]));
-    await hub.replace('Group', group.id, { schemas: [GROUP_SCHEMA], displayName: group.resource.displayName, members: [{ value: c.id }] });
+    await hub.replace('Group', group.id, {
+      schemas: [GROUP_SCHEMA],
+      displayName: group.resource.displayName,
+      members: [{ value: c.id }],
+    });
     expect(await hub.membersOf(group.id, false)).toEqual([c.id]);
     expect(await hub.groupsOf(a.id, false)).toEqual([]);
     expect((await hub.get('User', a.id))?.resource.groups).toBeUndefined();
@@ -59,13 +64,19 @@ describe.each(DIALECTS)('hub groups and memberships on %s', (dialect) => {
     const group = await newGroup([a]);
     const ghost = randomUUID();
     const error = await hub
-      .replace('Group', group.id, { schemas: [GROUP_SCHEMA], displayName: 'x', members: [{ value: a.id }, { value: ghost }] })
+      .replace('Group', group.id, {
+        schemas: [GROUP_SCHEMA],
+        displayName: 'x',
+        members: [{ value: a.id }, { value: ghost }],
+      })
       .catch((e: unknown) => e as ScimError);
     expect(error).toBeInstanceOf(ScimError);
     expect((error as ScimError).status).toBe(400);
     expect((error as ScimError).detail).toContain(ghost);
     const malformed = await newGroup().then((g) =>
-      hub.replace('Group', g.id, { schemas: [GROUP_SCHEMA], displayName: 'y', members: [{ value: 'bob' }] }).catch((e: unknown) => e),
+      hub
+        .replace('Group', g.id, { schemas: [GROUP_SCHEMA], displayName: 'y', members: [{ value: 'bob' }] })
+        .catch((e: unknown) => e),
     );
     expect((malformed as ScimError).detail).toContain('"bob"');
     expect((await hub.get('Group', group.id))?.resource.displayName).toBe(group.resource.displayName);
@@ -85,7 +96,12 @@ describe.each(DIALECTS)('hub groups and memberships on %s', (dialect) => {
     expect(g2After?.resource.members).toBeUndefined();
     expect(await hub.membersOf(g2.id, false)).toEqual([]);
     const changes = await hub.changesAfter(cursor, 100);
-    expect(changes.filter((c) => c.kind === 'membership').map((c) => c.objectId).sort()).toEqual(sorted([g1.id, g2.id]));
+    expect(
+      changes
+        .filter((c) => c.kind === 'membership')
+        .map((c) => c.objectId)
+        .sort(),
+    ).toEqual(sorted([g1.id, g2.id]));
     expect(changes.at(-1)).toMatchObject({ objectType: 'User', objectId: a.id, kind: 'delete' });
   });
 

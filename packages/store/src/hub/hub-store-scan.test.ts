@@ -19,7 +19,9 @@ describe.each(DIALECTS)('hub scan on %s', (dialect) => {
     for (let batch = 0; batch < TOTAL; batch += 500) {
       await hub.transaction(async (tx) => {
         for (let i = batch; i < batch + 500; i++) {
-          createdIds.add((await tx.create('User', bulk, { schemas: [USER_SCHEMA], userName: `bulk-${i}` })).id);
+          createdIds.add(
+            (await tx.create('User', bulk, { schemas: [USER_SCHEMA], userName: `bulk-${i}` })).id,
+          );
         }
       });
     }
@@ -64,6 +66,11 @@ describe.each(DIALECTS)('hub scan on %s', (dialect) => {
     });
     // bulk-1, bulk-10..19, bulk-100..199, bulk-1000..1999
     expect(result.totalResults).toBe(1 + 10 + 100 + 1000);
-    expect(result.objects.map((o) => o.resource.userName)).toEqual(['bulk-1997', 'bulk-1996', 'bulk-1995', 'bulk-1994']);
+    expect(result.objects.map((o) => o.resource.userName)).toEqual([
+      'bulk-1997',
+      'bulk-1996',
+      'bulk-1995',
+      'bulk-1994',
+    ]);
   });
 });

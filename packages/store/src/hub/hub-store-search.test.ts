@@ -50,7 +50,8 @@ function sampleUsers(count: number): Sample[] {
   });
 }
 
-type SortBy = 'userName' | 'displayName' | 'externalId' | 'id' | 'meta.created' | 'meta.lastModified' | undefined;
+type SortBy =
+  'userName' | 'displayName' | 'externalId' | 'id' | 'meta.created' | 'meta.lastModified' | undefined;
 
 /** The order the store promises: values first when ascending (case-folded for caseExact false), id breaks ties. */
 function expectedOrder(objects: HubObject[], sortBy: SortBy, descending: boolean): HubObject[] {
@@ -105,13 +106,24 @@ describe.each(DIALECTS)('hub search on %s', (dialect) => {
     for (const sample of sampleUsers(90)) await hub.create('User', populationId, sample.resource as never);
     // A user elsewhere that population-scoped searches must never return.
     const outside = await hub.putPopulation({ id: 'outside', name: 'Outside', isDefault: false });
-    await hub.create('User', outside.id, { schemas: [USER_SCHEMA], userName: 'al-outside', title: 'Engineer' });
+    await hub.create('User', outside.id, {
+      schemas: [USER_SCHEMA],
+      userName: 'al-outside',
+      title: 'Engineer',
+    });
     all = [];
     for await (const page of hub.scan('User', { populationIds: [populationId] })) all.push(...page);
   }, 60_000);
   afterAll(() => stores.cleanup());
 
-  const search = (target: HubStore, filter: FilterNode | undefined, sortBy: SortBy, descending: boolean, startIndex = 1, count = 1000) =>
+  const search = (
+    target: HubStore,
+    filter: FilterNode | undefined,
+    sortBy: SortBy,
+    descending: boolean,
+    startIndex = 1,
+    count = 1000,
+  ) =>
     target.search('User', {
       ...(filter ? { filter } : {}),
       ...(sortBy ? { sortBy } : {}),
@@ -140,7 +152,8 @@ describe.each(DIALECTS)('hub search on %s', (dialect) => {
       'meta.lastModified gt "2020-01-01T00:00:00Z" and meta.created le "2999-01-01T00:00:00.123456+02:00"',
       'id eq "0e0c2a47-1b47-4c65-8f0a-7a3fb0f5f0d1"',
     ];
-    for (const text of exact) expect([text, pushDownFilter(parseFilter(text), 'User').exact]).toEqual([text, true]);
+    for (const text of exact)
+      expect([text, pushDownFilter(parseFilter(text), 'User').exact]).toEqual([text, true]);
     const partial = pushDownFilter(parseFilter('userName sw "al" and title eq "Lead"'), 'User');
     expect(partial.exact).toBe(false);
     expect(partial.condition).toBeDefined();
@@ -149,7 +162,11 @@ describe.each(DIALECTS)('hub search on %s', (dialect) => {
   });
 
   it('counts every match and returns the requested window, pushed down or evaluated in memory', async () => {
-    for (const text of ['userName sw "al"', 'title eq "engineer"', 'userName sw "al" and title eq "Engineer"']) {
+    for (const text of [
+      'userName sw "al"',
+      'title eq "engineer"',
+      'userName sw "al" and title eq "Engineer"',
+    ]) {
       const filter = parseFilter(text);
       const want = expected(filter, 'userName', false);
       expect(want.length).toBeGreaterThan(2);
@@ -162,31 +179,71 @@ describe.each(DIALECTS)('hub search on %s', (dialect) => {
   it('treats LIKE wildcards in values literally', async () => {
     const result = await search(hub, parseFilter('userName sw "b%"'), 'userName', false);
     expect(result.objects.length).toBeGreaterThan(0);
-    for (const object of result.objects) expect((object.resource.userName as string).startsWith('b%')).toBe(true);
-    expect((await search(hub, parseFilter('userName co "_"'), undefined, false)).objects.every((o) => (o.resource.userName as string).includes('_'))).toBe(true);
+    for (const object of result.objects)
+      expect((object.resource.userName as string).startsWith('b%')).toBe(true);
+    expect(
+      (await search(hub, parseFilter('userName co "_"'), undefined, false)).objects.every((o) =>
+        (o.resource.userName as string).includes('_'),
+      ),
+    ).toBe(true);
   });
 
   it('fills the groups attribute before evaluating, so groups can be filtered on', async () => {
     const member = all[0]!;
-    const group = await hub.create('Group', populationId, { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Searchers', members: [{ value: member.id }] });
+    const group = await hub.create('Group', populationId, {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+      displayName: 'Searchers',
+      members: [{ value: member.id }],
+    });
     const result = await search(hub, parseFilter(`groups.value eq "${group.id}"`), undefined, false);
     expect(result.objects.map((o) => o.id)).toEqual([member.id]);
     await hub.delete('Group', group.id);
   });
 
   it('refuses a sortBy it cannot sort by, and bad filters as the evaluator does', async () => {
-    const sortError = await search(hub, undefined, 'name.familyName' as SortBy, false).catch((e: unknown) => e);
+    const sortError = await search(hub, undefined, 'name.familyName' as SortBy, false).catch(
+      (e: unknown) => e,
+    );
     expect(sortError).toBeInstanceOf(ScimError);
     expect((sortError as ScimError).detail).toContain('name.familyName');
-    const filterError = await search(hub, parseFilter('active gt true'), undefined, false).catch((e: unknown) => e);
+    const filterError = await search(hub, parseFilter('active gt true'), undefined, false).catch(
+      (e: unknown) => e,
+    );
     expect((filterError as ScimError).scimType).toBe('invalidFilter');
-    const dateError = await search(hub, parseFilter('meta.lastModified gt "yesterday"'), undefined, false).catch((e: unknown) => e);
+    const dateError = await search(
+      hub,
+      parseFilter('meta.lastModified gt "yesterday"'),
+      undefined,
+      false,
+    ).catch((e: unknown) => e);
     expect((dateError as ScimError).scimType).toBe('invalidFilter');
   });
 
   it('agrees with the SCIM evaluator on every single comparison it pushes down', async () => {
-    const attributes = ['userName', 'displayName', 'externalId', 'emails.value', 'emails', 'id', 'urn:ietf:params:scim:schemas:core:2.0:User:userName'];
-    const values = ['al', 'AL-1', 'b%', 'x_y', 'q\\r', 'ann lee', 'A@X.ORG', 'Y.ORG', ':3', '-1', '', all[5]!.id, all[5]!.id.slice(0, 6)];
+    const attributes = [
+      'userName',
+      'displayName',
+      'externalId',
+      'emails.value',
+      'emails',
+      'id',
+      'urn:ietf:params:scim:schemas:core:2.0:User:userName',
+    ];
+    const values = [
+      'al',
+      'AL-1',
+      'b%',
+      'x_y',
+      'q\\r',
+      'ann lee',
+      'A@X.ORG',
+      'Y.ORG',
+      ':3',
+      '-1',
+      '',
+      all[5]!.id,
+      all[5]!.id.slice(0, 6),
+    ];
     for (const attribute of attributes) {
       for (const operator of ['eq', 'sw', 'ew', 'co']) {
         for (const value of values) {
@@ -194,12 +251,19 @@ describe.each(DIALECTS)('hub search on %s', (dialect) => {
           expect(pushDownFilter(node, 'User').exact).toBe(true);
           const want = expected(node, 'userName', false).map((o) => o.id);
           const result = await search(hub, node, 'userName', false);
-          expect([formatFilter(node), result.totalResults, result.objects.map((o) => o.id)]).toEqual([formatFilter(node), want.length, want]);
+          expect([formatFilter(node), result.totalResults, result.objects.map((o) => o.id)]).toEqual([
+            formatFilter(node),
+            want.length,
+            want,
+          ]);
         }
       }
       const presence = parseFilter(`${attribute} pr`);
       const want = expected(presence, undefined, false).map((o) => o.id);
-      expect([attribute, (await search(hub, presence, undefined, false)).objects.map((o) => o.id)]).toEqual([attribute, want]);
+      expect([attribute, (await search(hub, presence, undefined, false)).objects.map((o) => o.id)]).toEqual([
+        attribute,
+        want,
+      ]);
     }
   });
 
@@ -207,10 +271,30 @@ describe.each(DIALECTS)('hub search on %s', (dialect) => {
     const ids = all.map((o) => o.id);
     const instants = all.map((o) => o.updatedAt);
     const text = fc.oneof(
-      fc.constantFrom(...FRAGMENTS, ...DISPLAY_NAMES, ...EMAILS, ...TITLES, 'A', 'x', '-1', ':3', '@', 'ENGINEER'),
+      fc.constantFrom(
+        ...FRAGMENTS,
+        ...DISPLAY_NAMES,
+        ...EMAILS,
+        ...TITLES,
+        'A',
+        'x',
+        '-1',
+        ':3',
+        '@',
+        'ENGINEER',
+      ),
       fc.constantFrom(...ids).map((id) => id.slice(0, 8)),
     );
-    const stringAttribute = fc.constantFrom('userName', 'USERNAME', 'displayName', 'externalId', 'emails.value', 'emails', 'title', 'nickName');
+    const stringAttribute = fc.constantFrom(
+      'userName',
+      'USERNAME',
+      'displayName',
+      'externalId',
+      'emails.value',
+      'emails',
+      'title',
+      'nickName',
+    );
     const comparison = fc.oneof(
       fc.record({
         kind: fc.constant('comparison' as const),
@@ -223,20 +307,29 @@ describe.each(DIALECTS)('hub search on %s', (dialect) => {
       }),
       fc.record({
         kind: fc.constant('comparison' as const),
-        path: fc.constantFrom({ attribute: 'meta', subAttribute: 'lastModified' }, { attribute: 'meta', subAttribute: 'created' }),
+        path: fc.constantFrom(
+          { attribute: 'meta', subAttribute: 'lastModified' },
+          { attribute: 'meta', subAttribute: 'created' },
+        ),
         operator: fc.constantFrom('eq', 'gt', 'ge', 'lt', 'le' as const),
-        value: fc.tuple(fc.constantFrom(...instants), fc.constantFrom(-1, 0, 1), fc.boolean()).map(([iso, shift, offset]) => {
-          const date = new Date(Date.parse(iso) + shift);
-          if (!offset) return date.toISOString();
-          const local = new Date(date.getTime() + 2 * 3600_000).toISOString().replace('Z', '+02:00');
-          return local;
-        }),
+        value: fc
+          .tuple(fc.constantFrom(...instants), fc.constantFrom(-1, 0, 1), fc.boolean())
+          .map(([iso, shift, offset]) => {
+            const date = new Date(Date.parse(iso) + shift);
+            if (!offset) return date.toISOString();
+            const local = new Date(date.getTime() + 2 * 3600_000).toISOString().replace('Z', '+02:00');
+            return local;
+          }),
       }),
       fc.record({
         kind: fc.constant('comparison' as const),
         path: fc.constant({ attribute: 'id' }),
         operator: fc.constantFrom('eq', 'sw' as const),
-        value: fc.oneof(fc.constantFrom(...ids), fc.constantFrom(...ids).map((id) => id.toUpperCase()), text),
+        value: fc.oneof(
+          fc.constantFrom(...ids),
+          fc.constantFrom(...ids).map((id) => id.toUpperCase()),
+          text,
+        ),
       }),
       fc.record({
         kind: fc.constant('comparison' as const),
@@ -247,17 +340,37 @@ describe.each(DIALECTS)('hub search on %s', (dialect) => {
     );
     const present = fc.record({
       kind: fc.constant('present' as const),
-      path: fc.constantFrom({ attribute: 'displayName' }, { attribute: 'externalId' }, { attribute: 'title' }, { attribute: 'emails' }),
+      path: fc.constantFrom(
+        { attribute: 'displayName' },
+        { attribute: 'externalId' },
+        { attribute: 'title' },
+        { attribute: 'emails' },
+      ),
     });
     const emailFilter = fc.record({
       kind: fc.constant('valuePath' as const),
       path: fc.constant({ attribute: 'emails' }),
       filter: fc.oneof(
-        fc.record({ kind: fc.constant('comparison' as const), path: fc.constant({ attribute: 'value' }), operator: fc.constantFrom('eq', 'sw', 'co' as const), value: text }),
+        fc.record({
+          kind: fc.constant('comparison' as const),
+          path: fc.constant({ attribute: 'value' }),
+          operator: fc.constantFrom('eq', 'sw', 'co' as const),
+          value: text,
+        }),
         fc.record({
           kind: fc.constant('and' as const),
-          left: fc.record({ kind: fc.constant('comparison' as const), path: fc.constant({ attribute: 'type' }), operator: fc.constant('eq' as const), value: fc.constantFrom('work', 'home') }),
-          right: fc.record({ kind: fc.constant('comparison' as const), path: fc.constant({ attribute: 'value' }), operator: fc.constantFrom('eq', 'ew' as const), value: text }),
+          left: fc.record({
+            kind: fc.constant('comparison' as const),
+            path: fc.constant({ attribute: 'type' }),
+            operator: fc.constant('eq' as const),
+            value: fc.constantFrom('work', 'home'),
+          }),
+          right: fc.record({
+            kind: fc.constant('comparison' as const),
+            path: fc.constant({ attribute: 'value' }),
+            operator: fc.constantFrom('eq', 'ew' as const),
+            value: text,
+          }),
         }),
       ),
     });
@@ -267,22 +380,44 @@ describe.each(DIALECTS)('hub search on %s', (dialect) => {
         comparison as fc.Arbitrary<FilterNode>,
         present as fc.Arbitrary<FilterNode>,
         emailFilter as fc.Arbitrary<FilterNode>,
-        fc.record({ kind: fc.constantFrom('and', 'or' as const), left: tie('filter'), right: tie('filter') }) as fc.Arbitrary<FilterNode>,
+        fc.record({
+          kind: fc.constantFrom('and', 'or' as const),
+          left: tie('filter'),
+          right: tie('filter'),
+        }) as fc.Arbitrary<FilterNode>,
         fc.record({ kind: fc.constant('not' as const), filter: tie('filter') }) as fc.Arbitrary<FilterNode>,
       ),
     }));
-    const sortBy = fc.constantFrom<SortBy>(undefined, 'userName', 'displayName', 'externalId', 'id', 'meta.created', 'meta.lastModified');
+    const sortBy = fc.constantFrom<SortBy>(
+      undefined,
+      'userName',
+      'displayName',
+      'externalId',
+      'id',
+      'meta.created',
+      'meta.lastModified',
+    );
 
     await fc.assert(
-      fc.asyncProperty(filter, sortBy, fc.boolean(), fc.nat(95), fc.nat(40), async (node, sort, descending, start, count) => {
-        const want = expected(node, sort, descending);
-        for (const target of [hub, smallPages]) {
-          const result = await search(target, node, sort, descending, start + 1, count);
-          const label = `${formatFilter(node)} sortBy ${sort ?? 'id'} ${descending ? 'desc' : 'asc'}`;
-          expect([label, result.totalResults]).toEqual([label, want.length]);
-          expect([label, result.objects.map((o) => o.id)]).toEqual([label, want.slice(start, start + count).map((o) => o.id)]);
-        }
-      }),
+      fc.asyncProperty(
+        filter,
+        sortBy,
+        fc.boolean(),
+        fc.nat(95),
+        fc.nat(40),
+        async (node, sort, descending, start, count) => {
+          const want = expected(node, sort, descending);
+          for (const target of [hub, smallPages]) {
+            const result = await search(target, node, sort, descending, start + 1, count);
+            const label = `${formatFilter(node)} sortBy ${sort ?? 'id'} ${descending ? 'desc' : 'asc'}`;
+            expect([label, result.totalResults]).toEqual([label, want.length]);
+            expect([label, result.objects.map((o) => o.id)]).toEqual([
+              label,
+              want.slice(start, start + count).map((o) => o.id),
+            ]);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   }, 120_000);

@@ -14,9 +14,21 @@ import { ScimError, type FilterContext, type ScimResource } from '@idsync/scim';
 import { sql, type Kysely } from 'kysely';
 import type { StoreDatabase } from '../database/database-schema.js';
 import { isUniqueViolation } from '../database/database-errors.js';
-import { appendChanges, changesAfter, latestChangeCursor, lockHubWrites, type ChangeEntry } from './hub-change-feed.js';
+import {
+  appendChanges,
+  changesAfter,
+  latestChangeCursor,
+  lockHubWrites,
+  type ChangeEntry,
+} from './hub-change-feed.js';
 import { normaliseHubId } from './hub-id.js';
-import { detachFromGroups, groupReferences, groupsOf, membersOf, syncGroupMembers } from './hub-memberships.js';
+import {
+  detachFromGroups,
+  groupReferences,
+  groupsOf,
+  membersOf,
+  syncGroupMembers,
+} from './hub-memberships.js';
 import { HUB_OBJECT_COLUMNS, toHubObject, type HubObjectRow } from './hub-object-row.js';
 import * as populations from './hub-populations.js';
 import { searchHub } from './hub-search.js';
@@ -66,13 +78,19 @@ export class KyselyHubStore implements HubStore {
   }
 
   findByUserName(userName: string): Promise<HubObject | undefined> {
-    return this.readOne(this.selectObjects().where('o.type', '=', 'User').where('o.user_name', '=', userName.toLowerCase()));
+    return this.readOne(
+      this.selectObjects().where('o.type', '=', 'User').where('o.user_name', '=', userName.toLowerCase()),
+    );
   }
 
   findByExternalId(type: ObjectType, externalId: string): Promise<HubObject | undefined> {
     assertObjectType(type);
     return this.readOne(
-      this.selectObjects().where('o.type', '=', type).where('o.external_id', '=', externalId).orderBy('o.id').limit(1),
+      this.selectObjects()
+        .where('o.type', '=', type)
+        .where('o.external_id', '=', externalId)
+        .orderBy('o.id')
+        .limit(1),
     );
   }
 
@@ -104,7 +122,15 @@ export class KyselyHubStore implements HubStore {
       await this.guardUnique(type, prepared, () =>
         trx
           .insertInto('hub_objects')
-          .values({ id, type, population_id: populationId, ...this.columns(prepared), version: 1, created_at: now, updated_at: now })
+          .values({
+            id,
+            type,
+            population_id: populationId,
+            ...this.columns(prepared),
+            version: 1,
+            created_at: now,
+            updated_at: now,
+          })
           .execute(),
       );
       await this.writeIndexes(trx, type, id, prepared, now, false);
@@ -180,7 +206,10 @@ export class KyselyHubStore implements HubStore {
   async count(type: ObjectType, populationIds?: readonly string[]): Promise<number> {
     assertObjectType(type);
     if (populationIds?.length === 0) return 0;
-    let query = this.db.selectFrom('hub_objects').select(sql<string | number>`count(*)`.as('total')).where('type', '=', type);
+    let query = this.db
+      .selectFrom('hub_objects')
+      .select(sql<string | number>`count(*)`.as('total'))
+      .where('type', '=', type);
     if (populationIds) query = query.where('population_id', 'in', [...populationIds]);
     return Number((await query.executeTakeFirstOrThrow()).total);
   }
@@ -218,7 +247,9 @@ export class KyselyHubStore implements HubStore {
    * the outer store waits for the transaction to end.
    */
   transaction<T>(work: (store: HubStore) => Promise<T>): Promise<T> {
-    return this.inTransaction((trx) => work(trx === this.db ? this : new KyselyHubStore(trx, this.filterContext, this.tuning)));
+    return this.inTransaction((trx) =>
+      work(trx === this.db ? this : new KyselyHubStore(trx, this.filterContext, this.tuning)),
+    );
   }
 
   private inTransaction<T>(work: (trx: Kysely<StoreDatabase>) => Promise<T>): Promise<T> {
@@ -326,7 +357,12 @@ export class KyselyHubStore implements HubStore {
   }
 
   /** Checked before writing, so the caller gets a 409 naming the value rather than a failed transaction. */
-  private async assertUnique(db: Kysely<StoreDatabase>, type: ObjectType, id: string, prepared: PreparedResource): Promise<void> {
+  private async assertUnique(
+    db: Kysely<StoreDatabase>,
+    type: ObjectType,
+    id: string,
+    prepared: PreparedResource,
+  ): Promise<void> {
     const column = type === 'User' ? 'user_name' : 'display_name';
     const value = type === 'User' ? prepared.userName : prepared.displayName;
     if (value === null) return;
@@ -341,7 +377,11 @@ export class KyselyHubStore implements HubStore {
   }
 
   /** The unique indexes are the backstop should a writer bypass the hub write lock. */
-  private async guardUnique(type: ObjectType, prepared: PreparedResource, write: () => Promise<unknown>): Promise<void> {
+  private async guardUnique(
+    type: ObjectType,
+    prepared: PreparedResource,
+    write: () => Promise<unknown>,
+  ): Promise<void> {
     try {
       await write();
     } catch (error) {

@@ -25,7 +25,10 @@ export interface PreparedResource {
  * second spelling of the same attribute can hide in the JSON.
  */
 const CANONICAL_NAMES = new Map(
-  ['schemas', 'userName', 'displayName', 'externalId', 'emails', 'members'].map((name) => [name.toLowerCase(), name]),
+  ['schemas', 'userName', 'displayName', 'externalId', 'emails', 'members'].map((name) => [
+    name.toLowerCase(),
+    name,
+  ]),
 );
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -36,7 +39,9 @@ function optionalString(resource: Record<string, unknown>, name: string, type: O
   const value = resource[name];
   if (value === undefined || value === null) return null;
   if (typeof value !== 'string') {
-    throw ScimError.invalidValue(`${type} attribute "${name}" must be a string, not ${JSON.stringify(value)}.`);
+    throw ScimError.invalidValue(
+      `${type} attribute "${name}" must be a string, not ${JSON.stringify(value)}.`,
+    );
   }
   return value;
 }
@@ -103,7 +108,8 @@ function prepareMembers(resource: Record<string, unknown>): string[] {
     if (ids.includes(id)) return;
     ids.push(id);
     const element: Record<string, unknown> = { value: id };
-    for (const [key, value] of Object.entries(member)) if (key.toLowerCase() !== 'value') element[key] = value;
+    for (const [key, value] of Object.entries(member))
+      if (key.toLowerCase() !== 'value') element[key] = value;
     kept.push(element);
   });
   resource.members = kept;
@@ -120,7 +126,10 @@ export function prepareHubResource(type: ObjectType, id: string, input: ScimReso
   const resource = canonicalise(type, id, input);
   if (resource.schemas === undefined) delete resource.schemas;
   const userName = type === 'User' ? requiredString(resource, 'userName', type) : null;
-  const display = type === 'Group' ? requiredString(resource, 'displayName', type) : optionalString(resource, 'displayName', type);
+  const display =
+    type === 'Group'
+      ? requiredString(resource, 'displayName', type)
+      : optionalString(resource, 'displayName', type);
   const externalId = optionalString(resource, 'externalId', type);
   const memberIds = type === 'Group' ? prepareMembers(resource) : [];
   return {

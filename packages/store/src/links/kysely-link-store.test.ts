@@ -50,7 +50,12 @@ describe.each(DIALECTS)('link store on %s', (dialect) => {
   });
 
   it('replaces on put: fields left out are cleared', async () => {
-    await links.put(link('h-replace', { lastError: 'boom', intent: { operation: 'create', runId: 'r', at: '2026-01-01T00:00:00.000Z' } }));
+    await links.put(
+      link('h-replace', {
+        lastError: 'boom',
+        intent: { operation: 'create', runId: 'r', at: '2026-01-01T00:00:00.000Z' },
+      }),
+    );
     const confirmed = link('h-replace', { state: 'in-sync', attempts: 0 });
     await links.put(confirmed);
     expect(await links.get('ldap', 'User', 'h-replace')).toEqual(confirmed);
@@ -72,7 +77,9 @@ describe.each(DIALECTS)('link store on %s', (dialect) => {
   });
 
   it('writes a large batch at once, the last link per key winning, and pages it back in hub id order', async () => {
-    const batch = Array.from({ length: 2300 }, (_, i) => link(`bulk-${String(i).padStart(5, '0')}`, { connectionId: 'bulk' }));
+    const batch = Array.from({ length: 2300 }, (_, i) =>
+      link(`bulk-${String(i).padStart(5, '0')}`, { connectionId: 'bulk' }),
+    );
     batch.push(link('bulk-00007', { connectionId: 'bulk', state: 'failed', lastError: 'second write wins' }));
     await links.putMany(batch);
     const pages = await collect(links.scan('bulk', 'User', 1000));

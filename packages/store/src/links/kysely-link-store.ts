@@ -39,7 +39,11 @@ export class KyselyLinkStore implements LinkStore {
     return row && toLink(row);
   }
 
-  async getByRemoteId(connectionId: string, objectType: ObjectType, remoteId: string): Promise<Link | undefined> {
+  async getByRemoteId(
+    connectionId: string,
+    objectType: ObjectType,
+    remoteId: string,
+  ): Promise<Link | undefined> {
     const row = await this.db
       .selectFrom('links')
       .selectAll()
@@ -60,7 +64,8 @@ export class KyselyLinkStore implements LinkStore {
    */
   async putMany(links: readonly Link[]): Promise<void> {
     const byKey = new Map<string, Insertable<LinksTable>>();
-    for (const link of links) byKey.set(JSON.stringify([link.connectionId, link.objectType, link.hubId]), toLinkRow(link));
+    for (const link of links)
+      byKey.set(JSON.stringify([link.connectionId, link.objectType, link.hubId]), toLinkRow(link));
     await writeInChunks(this.db, [...byKey.values()], (db, chunk) => this.upsert(db, chunk));
   }
 
@@ -72,7 +77,9 @@ export class KyselyLinkStore implements LinkStore {
         .onConflict((conflict) =>
           conflict
             .columns(['connection_id', 'object_type', 'hub_id'])
-            .doUpdateSet((eb) => Object.fromEntries(UPDATED_COLUMNS.map((column) => [column, eb.ref(`excluded.${column}`)]))),
+            .doUpdateSet((eb) =>
+              Object.fromEntries(UPDATED_COLUMNS.map((column) => [column, eb.ref(`excluded.${column}`)])),
+            ),
         )
         .execute();
     } catch (error) {
@@ -93,7 +100,11 @@ export class KyselyLinkStore implements LinkStore {
       .execute();
   }
 
-  async *scan(connectionId: string, objectType: ObjectType, pageSize?: number): AsyncIterable<readonly Link[]> {
+  async *scan(
+    connectionId: string,
+    objectType: ObjectType,
+    pageSize?: number,
+  ): AsyncIterable<readonly Link[]> {
     const size = pageSizeOf(pageSize);
     let after: string | undefined;
     for (;;) {
@@ -127,7 +138,11 @@ export class KyselyLinkStore implements LinkStore {
       if (after) {
         const [connectionId, objectType, hubId] = after;
         query = query.where((eb) =>
-          eb(eb.refTuple('connection_id', 'object_type', 'hub_id'), '>', eb.tuple(connectionId, objectType, hubId)),
+          eb(
+            eb.refTuple('connection_id', 'object_type', 'hub_id'),
+            '>',
+            eb.tuple(connectionId, objectType, hubId),
+          ),
         );
       }
       const rows = await query.execute();
@@ -148,7 +163,11 @@ export class KyselyLinkStore implements LinkStore {
     return Object.fromEntries(rows.map((row) => [row.state, Number(row.total)]));
   }
 
-  async recordMemberships(connectionId: string, groupHubId: string, memberHubIds: readonly string[]): Promise<void> {
+  async recordMemberships(
+    connectionId: string,
+    groupHubId: string,
+    memberHubIds: readonly string[],
+  ): Promise<void> {
     if (memberHubIds.length === 0) return;
     await sql`
       insert into created_memberships (connection_id, group_hub_id, member_hub_id)
@@ -156,7 +175,11 @@ export class KyselyLinkStore implements LinkStore {
       on conflict do nothing`.execute(this.db);
   }
 
-  async forgetMemberships(connectionId: string, groupHubId: string, memberHubIds: readonly string[]): Promise<void> {
+  async forgetMemberships(
+    connectionId: string,
+    groupHubId: string,
+    memberHubIds: readonly string[],
+  ): Promise<void> {
     if (memberHubIds.length === 0) return;
     await this.db
       .deleteFrom('created_memberships')

@@ -14,8 +14,17 @@ export class StoreSchemaError extends Error {
   override readonly name = 'StoreSchemaError';
 }
 
-function migratorFor(db: Kysely<StoreDatabase>): Migrator {
-  return new Migrator({ db, provider: storeMigrationProvider });
+/**
+ * Kysely finds its bookkeeping table through introspection, which lists every schema of the
+ * database: with idsync in one schema and another copy (or a test run) in the next, it would
+ * see the other's table. Naming the connection's own current schema keeps each store to its own.
+ */
+async function migratorFor(db: Kysely<StoreDatabase>): Promise<Migrator> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const schema = rows[0]?.schema;
+  if (!schema)
+    throw new StoreSchemaError('The database connection has no current schema: check search_path.');
+  return new Migrator({ db, provider: storeMigrationProvider, migrationTableSchema: schema });
 }
 
 /**
@@ -24,7 +33,7 @@ function migratorFor(db: Kysely<StoreDatabase>): Migrator {
  * with assumptions about a schema this code does not know.
  */
 export async function schemaStatus(db: Kysely<StoreDatabase>): Promise<SchemaStatus> {
-  const migrations = await migratorFor(db).getMigrations();
+  const migrations = await (await migratorFor(db)).getMigrations();
   const applied = migrations.filter((m) => m.executedAt !== undefined).map((m) => m.name);
   const pending = migrations.filter((m) => m.executedAt === undefined).map((m) => m.name);
   // getMigrations lists only known migrations; look at the table for unknown ones.
@@ -41,7 +50,9 @@ export async function schemaStatus(db: Kysely<StoreDatabase>): Promise<SchemaSta
 
 async function recordedMigrationNames(db: Kysely<StoreDatabase>): Promise<string[]> {
   // to_regclass resolves through search_path: only this store's schema counts.
-  const { rows } = await sql<{ present: boolean }>`select to_regclass('kysely_migration') is not null as present`.execute(db);
+  const { rows } = await sql<{
+    present: boolean;
+  }>`select to_regclass('kysely_migration') is not null as present`.execute(db);
   if (!rows[0]?.present) return [];
   const recorded = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
   return recorded.rows.map((row) => row.name);
@@ -53,7 +64,7 @@ async function recordedMigrationNames(db: Kysely<StoreDatabase>): Promise<string
  */
 export async function migrateStore(db: Kysely<StoreDatabase>): Promise<SchemaStatus> {
   await schemaStatus(db);
-  const { error, results } = await migratorFor(db).migrateToLatest();
+  const { error, results } = await (await migratorFor(db)).migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
     const reason = error instanceof Error ? error.message : String(error);

@@ -49,7 +49,9 @@ describe.each(DIALECTS)('run store on %s', (dialect) => {
   });
 
   it('stores a plan of many operations and pages it by sequence', async () => {
-    await runs.create(run('plan-1', 'ldap', '2026-03-01T00:00:00.000Z', { kind: 'plan', status: 'awaiting-approval' }));
+    await runs.create(
+      run('plan-1', 'ldap', '2026-03-01T00:00:00.000Z', { kind: 'plan', status: 'awaiting-approval' }),
+    );
     const operations: StoredOperation[] = Array.from({ length: 2100 }, (_, i) => ({
       runId: 'plan-1',
       sequence: i + 1,
@@ -73,7 +75,12 @@ describe.each(DIALECTS)('run store on %s', (dialect) => {
   it('records an approval, and a later one replaces it', async () => {
     await runs.create(run('approve-1', 'ldap', '2026-04-01T00:00:00.000Z', { status: 'awaiting-approval' }));
     expect(await runs.approval('approve-1')).toBeUndefined();
-    await runs.approve({ runId: 'approve-1', approvedBy: 'alice', approvedAt: '2026-04-01T01:00:00.000Z', comment: 'expected cleanup' });
+    await runs.approve({
+      runId: 'approve-1',
+      approvedBy: 'alice',
+      approvedAt: '2026-04-01T01:00:00.000Z',
+      comment: 'expected cleanup',
+    });
     expect(await runs.approval('approve-1')).toEqual({
       runId: 'approve-1',
       approvedBy: 'alice',
@@ -81,13 +88,21 @@ describe.each(DIALECTS)('run store on %s', (dialect) => {
       comment: 'expected cleanup',
     });
     await runs.approve({ runId: 'approve-1', approvedBy: 'bob', approvedAt: '2026-04-01T02:00:00.000Z' });
-    expect(await runs.approval('approve-1')).toEqual({ runId: 'approve-1', approvedBy: 'bob', approvedAt: '2026-04-01T02:00:00.000Z' });
+    expect(await runs.approval('approve-1')).toEqual({
+      runId: 'approve-1',
+      approvedBy: 'bob',
+      approvedAt: '2026-04-01T02:00:00.000Z',
+    });
   });
 
   it('refuses operations and approvals of runs that do not exist', async () => {
     await expect(
-      runs.appendOperations([{ runId: 'ghost', sequence: 1, kind: 'create', objectType: 'User', detail: {} }]),
+      runs.appendOperations([
+        { runId: 'ghost', sequence: 1, kind: 'create', objectType: 'User', detail: {} },
+      ]),
     ).rejects.toThrow();
-    await expect(runs.approve({ runId: 'ghost', approvedBy: 'x', approvedAt: '2026-01-01T00:00:00.000Z' })).rejects.toThrow();
+    await expect(
+      runs.approve({ runId: 'ghost', approvedBy: 'x', approvedAt: '2026-01-01T00:00:00.000Z' }),
+    ).rejects.toThrow();
   });
 });

@@ -38,7 +38,8 @@ export class KyselyRunStore implements RunStore {
     if ('reason' in changes) set.reason = changes.reason ?? null;
     if (Object.keys(set).length === 0) return;
     const result = await this.db.updateTable('runs').set(set).where('id', '=', id).executeTakeFirst();
-    if (result.numUpdatedRows === 0n) throw new Error(`Run "${id}" does not exist; create it before updating it.`);
+    if (result.numUpdatedRows === 0n)
+      throw new Error(`Run "${id}" does not exist; create it before updating it.`);
   }
 
   async get(id: string): Promise<RunRecord | undefined> {
@@ -67,10 +68,16 @@ export class KyselyRunStore implements RunStore {
       remote_id: operation.remoteId ?? null,
       detail: JSON.stringify(operation.detail ?? null),
     }));
-    await writeInChunks(this.db, rows, (db, chunk) => db.insertInto('run_operations').values(chunk).execute());
+    await writeInChunks(this.db, rows, (db, chunk) =>
+      db.insertInto('run_operations').values(chunk).execute(),
+    );
   }
 
-  async operations(runId: string, afterSequence?: number, limit = DEFAULT_OPERATIONS_LIMIT): Promise<StoredOperation[]> {
+  async operations(
+    runId: string,
+    afterSequence?: number,
+    limit = DEFAULT_OPERATIONS_LIMIT,
+  ): Promise<StoredOperation[]> {
     let query = this.db
       .selectFrom('run_operations')
       .selectAll()
@@ -83,7 +90,11 @@ export class KyselyRunStore implements RunStore {
 
   /** Records (or replaces) the approval of a run awaiting it. */
   async approve(approval: Approval): Promise<void> {
-    const values = { approved_by: approval.approvedBy, approved_at: approval.approvedAt, comment: approval.comment ?? null };
+    const values = {
+      approved_by: approval.approvedBy,
+      approved_at: approval.approvedAt,
+      comment: approval.comment ?? null,
+    };
     await this.db
       .insertInto('approvals')
       .values({ run_id: approval.runId, ...values })
@@ -92,7 +103,11 @@ export class KyselyRunStore implements RunStore {
   }
 
   async approval(runId: string): Promise<Approval | undefined> {
-    const row = await this.db.selectFrom('approvals').selectAll().where('run_id', '=', runId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('approvals')
+      .selectAll()
+      .where('run_id', '=', runId)
+      .executeTakeFirst();
     return row && toApproval(row);
   }
 }

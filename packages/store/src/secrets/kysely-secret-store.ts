@@ -2,7 +2,14 @@ import type { SecretStore } from '@idsync/core';
 import type { Kysely } from 'kysely';
 import type { StoreDatabase } from '../database/database-schema.js';
 import { decryptSecret, encryptSecret, type EncryptedSecret } from './secret-cipher.js';
-import { generateSecretKey, parseSecretKey, secretKeyId, SECRET_KEY_ENV, type SecretKey, type SecretKeyFile } from './secret-key.js';
+import {
+  generateSecretKey,
+  parseSecretKey,
+  secretKeyId,
+  SECRET_KEY_ENV,
+  type SecretKey,
+  type SecretKeyFile,
+} from './secret-key.js';
 import { SecretKeyError } from './secret-key-error.js';
 
 /** Where the store's key comes from; resolved at the first use of a secret. */
@@ -92,7 +99,9 @@ export class KyselySecretStore implements SecretStore {
             .forUpdate();
           if (after) {
             const { connection_id, name } = after;
-            page = page.where((eb) => eb(eb.refTuple('connection_id', 'name'), '>', eb.tuple(connection_id, name)));
+            page = page.where((eb) =>
+              eb(eb.refTuple('connection_id', 'name'), '>', eb.tuple(connection_id, name)),
+            );
           }
           const rows = await page.execute();
           for (const row of rows) {
@@ -178,7 +187,17 @@ export class KyselySecretStore implements SecretStore {
     return { iv: secret.iv, ciphertext: secret.ciphertext, auth_tag: secret.authTag, key_id: secret.keyId };
   }
 
-  private encrypted(row: { iv: Uint8Array; ciphertext: Uint8Array; auth_tag: Uint8Array; key_id: string }): EncryptedSecret {
-    return { iv: toBuffer(row.iv), ciphertext: toBuffer(row.ciphertext), authTag: toBuffer(row.auth_tag), keyId: row.key_id };
+  private encrypted(row: {
+    iv: Uint8Array;
+    ciphertext: Uint8Array;
+    auth_tag: Uint8Array;
+    key_id: string;
+  }): EncryptedSecret {
+    return {
+      iv: toBuffer(row.iv),
+      ciphertext: toBuffer(row.ciphertext),
+      authTag: toBuffer(row.auth_tag),
+      keyId: row.key_id,
+    };
   }
 }

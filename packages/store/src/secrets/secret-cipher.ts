@@ -21,7 +21,12 @@ function associatedData(connectionId: string, name: string): Buffer {
 }
 
 /** AES-256-GCM with a fresh random 12-byte IV for every encryption. */
-export function encryptSecret(key: SecretKey, connectionId: string, name: string, plaintext: string): EncryptedSecret {
+export function encryptSecret(
+  key: SecretKey,
+  connectionId: string,
+  name: string,
+  plaintext: string,
+): EncryptedSecret {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv(ALGORITHM, key.key, iv);
   cipher.setAAD(associatedData(connectionId, name));

@@ -9,7 +9,8 @@ import { openStore, type IdsyncStore, type StoreOptions } from '../open-store.js
  * the test file is done, so runs in parallel never see each other's rows. An unreachable
  * server fails the tests with a message saying so; nothing is skipped.
  */
-export const POSTGRES_TEST_URL = process.env.IDSYNC_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const POSTGRES_TEST_URL =
+  process.env.IDSYNC_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export type DialectName = 'pglite' | 'postgres';
 
