@@ -6,6 +6,7 @@ import {
   validateConnectorConfig,
   type Connection,
   type ConnectionPreferences,
+  type ConnectorManifest,
   type DeletionGuardSettings,
   type ObjectType,
   type ProvisioningRule,
@@ -26,6 +27,8 @@ export interface HarnessOptions {
   readonly deletionGuard?: Partial<DeletionGuardSettings>;
   readonly rules?: ProvisioningRule[];
   readonly store?: StoreOptions;
+  /** Overrides what the reference connector declares (e.g. a small maxMembersPerRequest). */
+  readonly capabilities?: Partial<ConnectorManifest['capabilities']>;
 }
 
 /** The rule most scenarios use: every hub user, the usual attributes. */
@@ -86,6 +89,7 @@ export class EngineHarness {
   readonly connector: ReferenceConnector;
   connection: Connection;
   rules: ProvisioningRule[];
+  readonly manifest: ConnectorManifest;
   private reconciler: OutboundReconciler;
 
   private constructor(
@@ -108,6 +112,7 @@ export class EngineHarness {
       execution: { ...DEFAULT_EXECUTION_SETTINGS, requestsPerSecond: 100_000, burst: 100_000 },
     };
     this.rules = options.rules ?? [usersRule()];
+    this.manifest = { ...REFERENCE_MANIFEST, capabilities: { ...REFERENCE_MANIFEST.capabilities, ...options.capabilities } };
     this.reconciler = this.newReconciler();
   }
 
@@ -129,7 +134,7 @@ export class EngineHarness {
     return this.reconciler.run({
       connection: this.connection,
       connector: this.connector,
-      manifest: REFERENCE_MANIFEST,
+      manifest: this.manifest,
       rules: this.rules,
       objectType,
       mode: options.mode ?? 'full',
@@ -142,7 +147,7 @@ export class EngineHarness {
     return this.reconciler.deleteRule({
       connection: this.connection,
       connector: this.connector,
-      manifest: REFERENCE_MANIFEST,
+      manifest: this.manifest,
       rule,
       dryRun: plan,
     });

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type {
   HubChange,
   HubObject,
@@ -10,29 +9,25 @@ import type {
   Population,
   WriteOptions,
 } from '@idsync/core';
-import { ScimError, type FilterContext, type ScimResource } from '@idsync/scim';
+import type { FilterContext, ScimResource } from '@idsync/scim';
 import { sql, type Kysely } from 'kysely';
 import type { StoreDatabase } from '../database/database-schema.js';
-import { isUniqueViolation } from '../database/database-errors.js';
-import {
-  appendChanges,
-  changesAfter,
-  latestChangeCursor,
-  lockHubWrites,
-  type ChangeEntry,
-} from './hub-change-feed.js';
+import { appendChanges, changesAfter, latestChangeCursor, lockHubWrites } from './hub-change-feed.js';
 import { normaliseHubId } from './hub-id.js';
+import { detachFromGroups, groupReferences, groupsOf, membersOf } from './hub-memberships.js';
 import {
-  detachFromGroups,
-  groupReferences,
-  groupsOf,
-  membersOf,
-  syncGroupMembers,
-} from './hub-memberships.js';
+  assertUniqueName,
+  lockObjectRow,
+  missingObject,
+  newHubId,
+  objectColumns,
+  writeGuarded,
+  writeIndexes,
+} from './hub-object-writes.js';
 import { HUB_OBJECT_COLUMNS, toHubObject, type HubObjectRow } from './hub-object-row.js';
 import * as populations from './hub-populations.js';
 import { searchHub } from './hub-search.js';
-import { prepareHubResource, type PreparedResource } from './prepare-hub-resource.js';
+import { prepareHubResource } from './prepare-hub-resource.js';
 import { assertObjectType } from './object-type-guard.js';
 
 const DEFAULT_SCAN_PAGE = 500;
@@ -115,25 +110,25 @@ export class KyselyHubStore implements HubStore {
     assertObjectType(type);
     return this.write(async (trx) => {
       await populations.assertPopulationExists(trx, populationId);
-      const id = await this.newId(trx, resource.id);
+      const id = await newHubId(trx, resource.id);
       const prepared = prepareHubResource(type, id, resource);
-      await this.assertUnique(trx, type, id, prepared);
+      await assertUniqueName(trx, type, id, prepared);
       const now = new Date();
-      await this.guardUnique(type, prepared, () =>
+      await writeGuarded(type, prepared, () =>
         trx
           .insertInto('hub_objects')
           .values({
             id,
             type,
             population_id: populationId,
-            ...this.columns(prepared),
+            ...objectColumns(prepared),
             version: 1,
             created_at: now,
             updated_at: now,
           })
           .execute(),
       );
-      await this.writeIndexes(trx, type, id, prepared, now, false);
+      await writeIndexes(trx, type, id, prepared, now, false);
       return this.readRequired(trx, type, id);
     });
   }
@@ -141,18 +136,19 @@ export class KyselyHubStore implements HubStore {
   replace(type: ObjectType, id: string, resource: ScimResource, options?: WriteOptions): Promise<HubObject> {
     assertObjectType(type);
     return this.write(async (trx) => {
-      const current = await this.lockRow(trx, type, id, options, true);
+      const current = await lockObjectRow(trx, type, id, options);
+      if (!current) throw missingObject(type, id);
       const prepared = prepareHubResource(type, current.id, resource);
-      await this.assertUnique(trx, type, current.id, prepared);
+      await assertUniqueName(trx, type, current.id, prepared);
       const now = new Date();
-      await this.guardUnique(type, prepared, () =>
+      await writeGuarded(type, prepared, () =>
         trx
           .updateTable('hub_objects')
-          .set({ ...this.columns(prepared), version: current.version + 1, updated_at: now })
+          .set({ ...objectColumns(prepared), version: current.version + 1, updated_at: now })
           .where('id', '=', current.id)
           .execute(),
       );
-      await this.writeIndexes(trx, type, current.id, prepared, now, true);
+      await writeIndexes(trx, type, current.id, prepared, now, true);
       return this.readRequired(trx, type, current.id);
     });
   }
@@ -160,7 +156,8 @@ export class KyselyHubStore implements HubStore {
   move(type: ObjectType, id: string, populationId: string): Promise<HubObject> {
     assertObjectType(type);
     return this.write(async (trx) => {
-      const current = await this.lockRow(trx, type, id, undefined, true);
+      const current = await lockObjectRow(trx, type, id, undefined);
+      if (!current) throw missingObject(type, id);
       await populations.assertPopulationExists(trx, populationId);
       const now = new Date();
       await trx
@@ -176,7 +173,7 @@ export class KyselyHubStore implements HubStore {
   delete(type: ObjectType, id: string, options?: WriteOptions): Promise<boolean> {
     assertObjectType(type);
     return this.write(async (trx) => {
-      const current = await this.lockRow(trx, type, id, options, false);
+      const current = await lockObjectRow(trx, type, id, options);
       if (!current) return false;
       const now = new Date();
       const changes = await detachFromGroups(trx, current.id, now);
@@ -288,137 +285,5 @@ export class KyselyHubStore implements HubStore {
     const userIds = rows.filter((row) => row.type === 'User').map((row) => row.id);
     const groups = await groupReferences(db, userIds);
     return rows.map((row) => toHubObject(row, groups.get(row.id)));
-  }
-
-  /** `resource.id` when it is a free hub id, else a new UUID. */
-  private async newId(db: Kysely<StoreDatabase>, requested: string | undefined): Promise<string> {
-    const id = normaliseHubId(requested);
-    if (id) {
-      const taken = await db.selectFrom('hub_objects').select('id').where('id', '=', id).executeTakeFirst();
-      if (!taken) return id;
-    }
-    return randomUUID();
-  }
-
-  /** The row to change, locked; 404 when missing (unless `allowMissing`), 412 on a version mismatch. */
-  private async lockRow(
-    db: Kysely<StoreDatabase>,
-    type: ObjectType,
-    id: string,
-    options: WriteOptions | undefined,
-    required: true,
-  ): Promise<{ id: string; version: number }>;
-  private async lockRow(
-    db: Kysely<StoreDatabase>,
-    type: ObjectType,
-    id: string,
-    options: WriteOptions | undefined,
-    required: false,
-  ): Promise<{ id: string; version: number } | undefined>;
-  private async lockRow(
-    db: Kysely<StoreDatabase>,
-    type: ObjectType,
-    id: string,
-    options: WriteOptions | undefined,
-    required: boolean,
-  ): Promise<{ id: string; version: number } | undefined> {
-    const hubId = normaliseHubId(id);
-    const row = hubId
-      ? await db
-          .selectFrom('hub_objects')
-          .select(['id', 'version'])
-          .where('type', '=', type)
-          .where('id', '=', hubId)
-          .forUpdate()
-          .executeTakeFirst()
-      : undefined;
-    if (!row) {
-      if (required) throw ScimError.notFound(`${type} "${id}" does not exist in the hub.`);
-      return undefined;
-    }
-    if (options?.ifVersion !== undefined && options.ifVersion !== row.version) {
-      throw new ScimError(
-        412,
-        undefined,
-        `${type} "${row.id}" is at version ${row.version}, not ${options.ifVersion}: it changed since it was read. Read it again and retry.`,
-      );
-    }
-    return row;
-  }
-
-  private columns(prepared: PreparedResource) {
-    return {
-      user_name: prepared.userName,
-      display_name: prepared.displayName,
-      display: prepared.display,
-      external_id: prepared.externalId,
-      resource: JSON.stringify(prepared.resource),
-    };
-  }
-
-  /** Checked before writing, so the caller gets a 409 naming the value rather than a failed transaction. */
-  private async assertUnique(
-    db: Kysely<StoreDatabase>,
-    type: ObjectType,
-    id: string,
-    prepared: PreparedResource,
-  ): Promise<void> {
-    const column = type === 'User' ? 'user_name' : 'display_name';
-    const value = type === 'User' ? prepared.userName : prepared.displayName;
-    if (value === null) return;
-    const clash = await db
-      .selectFrom('hub_objects')
-      .select('id')
-      .where('type', '=', type)
-      .where(column, '=', value)
-      .where('id', '<>', id)
-      .executeTakeFirst();
-    if (clash) throw this.uniquenessError(type, prepared);
-  }
-
-  /** The unique indexes are the backstop should a writer bypass the hub write lock. */
-  private async guardUnique(
-    type: ObjectType,
-    prepared: PreparedResource,
-    write: () => Promise<unknown>,
-  ): Promise<void> {
-    try {
-      await write();
-    } catch (error) {
-      if (isUniqueViolation(error)) throw this.uniquenessError(type, prepared);
-      throw error;
-    }
-  }
-
-  private uniquenessError(type: ObjectType, prepared: PreparedResource): ScimError {
-    const resource = prepared.resource;
-    return type === 'User'
-      ? ScimError.uniqueness(
-          `userName "${String(resource.userName)}" is already taken by another user (user names compare without case); choose another.`,
-        )
-      : ScimError.uniqueness(
-          `displayName "${String(resource.displayName)}" is already taken by another group (group names compare without case); choose another.`,
-        );
-  }
-
-  /** Emails, memberships and change entries of a create or replace. */
-  private async writeIndexes(
-    db: Kysely<StoreDatabase>,
-    type: ObjectType,
-    id: string,
-    prepared: PreparedResource,
-    now: Date,
-    replacing: boolean,
-  ): Promise<void> {
-    if (replacing) await db.deleteFrom('hub_emails').where('object_id', '=', id).execute();
-    if (prepared.emails.length > 0) {
-      await db
-        .insertInto('hub_emails')
-        .values(prepared.emails.map((email) => ({ object_id: id, email })))
-        .execute();
-    }
-    const changes: ChangeEntry[] = [{ objectType: type, objectId: id, kind: 'upsert' }];
-    if (type === 'Group') changes.push(...(await syncGroupMembers(db, id, prepared.memberIds)));
-    await appendChanges(db, changes, now);
   }
 }
