@@ -82,7 +82,7 @@ describe.each(DIALECTS)('hub search on %s', (dialect) => {
     );
     expect((filterError as ScimError).scimType).toBe('invalidFilter');
     const dateError = await search(
-      hub,
+      directory.hub,
       parseFilter('meta.lastModified gt "yesterday"'),
       undefined,
       false,

@@ -28,13 +28,15 @@ export async function* readAllHubCandidates(context: OutboundContext): AsyncGene
 /** Where an incremental read stopped: the cursor to store once its changes are applied. */
 export interface ChangeReadProgress {
   cursor: string | undefined;
-  /** A change the incremental path cannot scope on its own (membership of a scoping group). */
+  /** A change the incremental path cannot scope on its own (a group joining or leaving a group). */
   needsFullRun: string | undefined;
 }
 
 /**
  * Stage "read" of an incremental run: the hub objects named in the change feed after the
- * checkpoint, de-duplicated per page (several edits of one user become one candidate).
+ * checkpoint, de-duplicated per page (several edits of one user become one candidate). The
+ * store records a `membership` change for each user who joins or leaves a group, so rules
+ * scoped by group see those users move without a full run.
  */
 export async function* readChangedHubCandidates(
   context: OutboundContext,
@@ -42,15 +44,17 @@ export async function* readChangedHubCandidates(
   progress: ChangeReadProgress,
 ): AsyncGenerator<HubCandidate[]> {
   const { hub } = context.stores;
-  const scopingGroups = new Set(context.rules.flatMap((rule) => [...(rule.groups ?? [])]));
+  const scopedByGroup = context.rules.some((rule) => rule.groups !== undefined);
   let cursor = after;
   for (;;) {
     const changes = await hub.changesAfter(cursor, context.pageSize);
     if (changes.length === 0) return;
     const ids = new Set<string>();
     for (const change of changes) {
-      if (change.kind === 'membership' && scopingGroups.has(change.objectId)) {
-        progress.needsFullRun = `membership of group ${change.objectId}, which scopes a rule, changed`;
+      // A user joining or leaving a group is a change of that user; a nested group joining or
+      // leaving moves all of its users, which only a full run sees.
+      if (change.kind === 'membership' && change.objectType === 'Group' && scopedByGroup && context.objectType === 'User') {
+        progress.needsFullRun = `group ${change.objectId} joined or left a group, and rules are scoped by group membership`;
       }
       if (change.objectType === context.objectType) ids.add(change.objectId);
     }
