@@ -39,3 +39,5 @@ export * from './reconcile/outbound-context.js';
 export * from './reconcile/outbound-reconciler.js';
 export * from './reconcile/stages/plan-candidate.js';
 export * from './reconcile/stages/read-hub-candidates.js';
+export * from './reconcile/explain-object.js';
+export * from './status/connection-sync-status.js';

@@ -142,6 +142,17 @@ export class EngineHarness {
     });
   }
 
+  explain(hubId: string, objectType: ObjectType = 'User') {
+    return this.reconciler.explain({
+      connection: this.connection,
+      connector: this.connector,
+      manifest: this.manifest,
+      rules: this.rules,
+      objectType,
+      hubId,
+    });
+  }
+
   /** Deletes a rule the way the server does: through the engine, with the same guard. */
   connectorDeleteRule(rule: ProvisioningRule, plan = false): Promise<RunSummary> {
     return this.reconciler.deleteRule({

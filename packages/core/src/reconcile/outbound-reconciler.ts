@@ -11,6 +11,7 @@ import { capabilitiesOf } from '../spi/capabilities-of.js';
 import type { ConnectorManifest } from '../spi/connector-manifest.js';
 import type { Connector } from '../spi/connector-operations.js';
 import { compileIdentifierReader, GROUP_CORRELATION } from './build-correlation-filter.js';
+import { explainObject, type ObjectExplanation } from './explain-object.js';
 import { evaluateDeletionGuard, type GuardDecision, type SourceReadOutcome } from './deletion-guard.js';
 import type { EngineStores, OutboundContext } from './outbound-context.js';
 import { executePlan } from './stages/execute-plan.js';
@@ -39,6 +40,12 @@ export interface RuleDeletionRequest extends ConnectionTarget {
   /** The rule being deleted (it must no longer be among the configured rules afterwards). */
   readonly rule: ProvisioningRule;
   readonly dryRun?: boolean;
+}
+
+export interface ExplainRequest extends ConnectionTarget {
+  readonly rules: readonly ProvisioningRule[];
+  readonly objectType: ObjectType;
+  readonly hubId: string;
 }
 
 export interface RunSummary {
@@ -187,6 +194,14 @@ export class OutboundReconciler {
     const failed = await this.execute(context, tally, counts, guard);
     await this.consumeApproval(guard, run.id);
     return run.finish(failed > 0 ? 'partial' : 'succeeded', counts, guard, failed > 0 ? `${failed} operation(s) failed.` : undefined);
+  }
+
+  /** Why an object is or is not on a connection, where its values come from, and what a sync would do. */
+  async explain(request: ExplainRequest): Promise<ObjectExplanation> {
+    const rules = request.rules
+      .filter((r) => r.direction === 'outbound' && r.connectionId === request.connection.id && r.objectType === request.objectType)
+      .map((rule) => compileRule(rule, this.options.registry));
+    return explainObject(this.createContext('explain', request, request.objectType, rules), request.hubId);
   }
 
   private async startRun(connectionId: string, kind: RunRecord['kind'], mode: RunSummary['mode']): Promise<RunHandle> {

@@ -41,6 +41,9 @@ export async function connectDatabase(target: DatabaseTarget): Promise<Connected
     connectionTimeoutMillis: 10_000,
     ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
   });
+  // An idle connection that breaks (server restart, network) is dropped from the pool and the
+  // next query opens a new one; without a listener, pg's 'error' event would end the process.
+  pool.on('error', () => undefined);
   const db = new Kysely<StoreDatabase>({ dialect: new PostgresDialect({ pool }) });
   try {
     if (target.schema) await sql.raw(`create schema if not exists ${target.schema}`).execute(db);
