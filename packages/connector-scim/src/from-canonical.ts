@@ -2,6 +2,7 @@ import { ConnectorError, type ObjectType } from '@idsync/core';
 import { GROUP_SCHEMA, resourceToV1, USER_SCHEMA, type ScimResource } from '@idsync/scim';
 import type { ScimVersion } from './config.js';
 import { normaliseMultiValued } from './normalise/normalise-multi-valued.js';
+import { missingPaths } from './presets/required-attributes.js';
 import type { ScimPreset } from './presets/scim-preset.js';
 
 const CORE_SCHEMA: Readonly<Record<ObjectType, string>> = { User: USER_SCHEMA, Group: GROUP_SCHEMA };
@@ -38,7 +39,7 @@ export function fromCanonical(type: ObjectType, resource: ScimResource, options:
     body[key] = value;
   }
   const shaped = options.preset.shapeOutgoing(type, normaliseMultiValued(body));
-  const missing = options.preset.missingAttributes(type, shaped);
+  const missing = missingPaths(shaped, options.preset.requiredAttributes[type]);
   if (missing.length > 0) {
     const target = options.preset.name === 'generic' ? 'A SCIM target' : `The ${options.preset.name} target`;
     throw new ConnectorError(

@@ -13,6 +13,8 @@ export interface ScimRequestOptions {
   readonly body?: unknown;
   /** Sent as If-Match (RFC 7644 §3.14) when the target supports ETags. */
   readonly ifMatch?: string;
+  /** False: send no Authorization (a connection test proving the host answers at all). Default true. */
+  readonly authenticate?: boolean;
 }
 
 export interface ScimResponse {
@@ -21,6 +23,11 @@ export interface ScimResponse {
   readonly body: unknown;
   readonly text: string;
   readonly etag: string | undefined;
+}
+
+/** A response with its headers, whatever its status. */
+export interface ScimAnswer extends ScimResponse {
+  readonly headers: HttpResponse['headers'];
 }
 
 export interface ScimClientOptions {
@@ -80,7 +87,7 @@ export class ScimClient {
   }
 
   /** Sends a request and returns the answer whatever its status; fails only when no answer came. */
-  async exchange(method: ScimMethod, path: string, options: ScimRequestOptions = {}): Promise<ScimResponse & { headers: HttpResponse['headers'] }> {
+  async exchange(method: ScimMethod, path: string, options: ScimRequestOptions = {}): Promise<ScimAnswer> {
     const what = `${method} ${path}`;
     const mediaType = this.config.version === '2.0' ? SCIM_MEDIA_TYPE : 'application/json';
     const build = (authorization: string | undefined): HttpRequest => ({
@@ -95,9 +102,10 @@ export class ScimClient {
       },
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
     });
-    let authorization = await this.#authorization.header();
+    const authenticate = options.authenticate ?? true;
+    let authorization = authenticate ? await this.#authorization.header() : undefined;
     let response = await this.#send(build(authorization), what);
-    if (response.status === 401 && this.#authorization.renewAfterUnauthorized(authorization)) {
+    if (authenticate && response.status === 401 && this.#authorization.renewAfterUnauthorized(authorization)) {
       this.#log('info', 'The target refused the access token; requesting a new one and retrying once.', { what });
       authorization = await this.#authorization.header();
       response = await this.#send(build(authorization), what);
@@ -119,7 +127,7 @@ export class ScimClient {
   }
 
   /** The ConnectorError for a failed answer. */
-  errorOf(response: ScimResponse & { headers: HttpResponse['headers'] }, what: string): ConnectorError {
+  errorOf(response: ScimAnswer, what: string): ConnectorError {
     return responseToConnectorError(response, what, (text) => this.redactor.redact(text), this.#clock?.now() ?? Date.now());
   }
 

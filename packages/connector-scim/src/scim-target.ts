@@ -23,6 +23,12 @@ export class ScimTarget {
   readonly preset: ScimPreset;
   readonly registry: SchemaRegistry = createCoreRegistry();
   #discovery: Promise<DiscoveredCapabilities> | undefined;
+  /**
+   * Groups this instance re-created under a new id to rename them (Atlassian), old id → new.
+   * The SPI's update methods cannot report a new remote id, so later calls in the same run
+   * that still use the old id are sent to the new group.
+   */
+  readonly #renamedGroups = new Map<string, string>();
 
   constructor(
     readonly config: ScimConnectorConfig,
@@ -42,12 +48,30 @@ export class ScimTarget {
     return this.#discovery;
   }
 
+  /** Whether this instance sends PATCH: by configuration, or by what discovery found. */
+  async usesPatch(): Promise<boolean> {
+    if (this.config.patchMode !== 'discover') return this.config.patchMode === 'patch';
+    return (await this.capabilities()).capabilities.patch.supported;
+  }
+
   resourcePath(type: ObjectType): string {
     return type === 'User' ? this.config.usersResource : this.config.groupsResource;
   }
 
   objectPath(type: ObjectType, remoteId: string): string {
-    return `${this.resourcePath(type)}/${encodeURIComponent(remoteId)}`;
+    return `${this.resourcePath(type)}/${encodeURIComponent(this.currentId(type, remoteId))}`;
+  }
+
+  /** The id an object has now: a group renamed by re-creation has a new one. */
+  currentId(type: ObjectType, remoteId: string): string {
+    if (type !== 'Group') return remoteId;
+    let id = remoteId;
+    for (let hops = 0; hops < 10 && this.#renamedGroups.has(id); hops++) id = this.#renamedGroups.get(id)!;
+    return id;
+  }
+
+  recordGroupRename(oldId: string, newId: string): void {
+    this.#renamedGroups.set(oldId, newId);
   }
 
   /** Objects per request: what was asked, capped by the config, the preset and the target's maxResults. */
@@ -65,6 +89,11 @@ export class ScimTarget {
 
   decode(type: ObjectType, body: unknown): RemoteObject {
     return toCanonical(type, body, this.config.version);
+  }
+
+  /** `decode`, keeping a group's `members`: for read-modify-write of the group itself. */
+  decodeWithMembers(type: ObjectType, body: unknown): RemoteObject {
+    return toCanonical(type, body, this.config.version, { keepMembers: true });
   }
 
   encode(type: ObjectType, resource: ScimResource): ScimResource {

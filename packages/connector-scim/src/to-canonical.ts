@@ -19,9 +19,15 @@ const CORE_SCHEMA: Readonly<Record<ObjectType, string>> = { User: USER_SCHEMA, G
 /**
  * A resource as the target sent it (SCIM 1.1 or 2.0) → the canonical SCIM 2.0 RemoteObject.
  * The SCIM `id` is the remote id: targets keep it across renames. Group members are left out
- * (the engine reads them through `readMembers`, in pages), and so is any password.
+ * (the engine reads them through `readMembers`, in pages) unless `keepMembers` asks for them,
+ * as the membership code does; a password never comes back.
  */
-export function toCanonical(type: ObjectType, body: unknown, version: ScimVersion): RemoteObject {
+export function toCanonical(
+  type: ObjectType,
+  body: unknown,
+  version: ScimVersion,
+  options: { readonly keepMembers?: boolean } = {},
+): RemoteObject {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new ConnectorError('invalid', `The target sent a ${type} that is not a JSON object.`);
   }
@@ -40,7 +46,8 @@ export function toCanonical(type: ObjectType, body: unknown, version: ScimVersio
     schemas: Array.isArray(resource.schemas) && resource.schemas.length > 0 ? resource.schemas : [CORE_SCHEMA[type]],
   };
   for (const [key, value] of Object.entries(resource)) {
-    if (key === 'schemas' || NOT_REPORTED[type].has(key.toLowerCase())) continue;
+    if (key === 'schemas') continue;
+    if (NOT_REPORTED[type].has(key.toLowerCase()) && !(options.keepMembers && key.toLowerCase() === 'members')) continue;
     canonical[key] = value;
   }
   canonical.id = String(id);

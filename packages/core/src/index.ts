@@ -41,3 +41,8 @@ export * from './reconcile/stages/plan-candidate.js';
 export * from './reconcile/stages/read-hub-candidates.js';
 export * from './reconcile/explain-object.js';
 export * from './status/connection-sync-status.js';
+export * from './rules/check-bidirectional-rules.js';
+export * from './reconcile/run-recorder.js';
+export * from './reconcile/inbound/inbound-operation.js';
+export * from './reconcile/inbound/inbound-context.js';
+export * from './reconcile/inbound/inbound-reconciler.js';

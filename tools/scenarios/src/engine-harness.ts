@@ -4,6 +4,8 @@ import {
   DEFAULT_EXECUTION_SETTINGS,
   OutboundReconciler,
   validateConnectorConfig,
+  type Executor,
+  type ExecutionSettings,
   type Connection,
   type ConnectionPreferences,
   type ConnectorManifest,
@@ -187,5 +189,26 @@ export class EngineHarness {
 
   async close(): Promise<void> {
     await this.store.close();
+  }
+
+  /**
+   * The process starts again after a crash: a new reconciler (and so a new executor) over the
+   * same store and the same remote target. The store and the remote side survive a crash;
+   * nothing the old process held in memory does. Also sets the page size and the executor a
+   * test needs (small pages give multi-page plans with few users; an executor whose jitter is
+   * pinned keeps retries short).
+   */
+  restart(options: { pageSize?: number; executor?: Executor } = {}): void {
+    this.reconciler = new OutboundReconciler({
+      stores: this.store,
+      registry: this.registry,
+      pageSize: options.pageSize ?? 100,
+      ...(options.executor ? { executor: options.executor } : {}),
+    });
+  }
+
+  /** Changes the connection's execution settings (few attempts, a low quarantine threshold…). */
+  setExecution(execution: Partial<ExecutionSettings>): void {
+    this.connection = { ...this.connection, execution: { ...this.connection.execution, ...execution } };
   }
 }

@@ -1,5 +1,5 @@
 import type { ScimPreset } from './scim-preset.js';
-import { missingPaths, RFC_REQUIRED } from './required-attributes.js';
+import { RFC_REQUIRED } from './required-attributes.js';
 
 /**
  * Atlassian Cloud (user provisioning): one `eq` filter on `userName` or `externalId` for users
@@ -24,6 +24,7 @@ export const ATLASSIAN_PRESET: ScimPreset = {
   memberRemoval: 'value-filter',
   groupRename: 'recreate',
   knownCapabilities: { sort: { supported: false } },
-  missingAttributes: (type, resource) => missingPaths(resource, RFC_REQUIRED[type]),
+  groupReplace: 'put',
+  requiredAttributes: RFC_REQUIRED,
   shapeOutgoing: (_type, resource) => resource,
 };

@@ -1,6 +1,6 @@
 import type { ScimResource } from '@idsync/scim';
 import type { ScimPreset } from './scim-preset.js';
-import { missingPaths, RFC_REQUIRED } from './required-attributes.js';
+import { RFC_REQUIRED } from './required-attributes.js';
 
 /** AWS refuses a user without these ("Request is unparsable, syntactically incorrect, or violates schema"). */
 const AWS_REQUIRED_USER = ['userName', 'displayName', 'name.givenName', 'name.familyName'];
@@ -47,8 +47,8 @@ export const AWS_IDENTITY_CENTER_PRESET: ScimPreset = {
     sort: { supported: false },
     bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
   },
-  missingAttributes: (type, resource) =>
-    missingPaths(resource, type === 'User' ? AWS_REQUIRED_USER : RFC_REQUIRED.Group),
+  groupReplace: 'patch',
+  requiredAttributes: { User: AWS_REQUIRED_USER, Group: RFC_REQUIRED.Group },
   shapeOutgoing(type, resource) {
     if (type !== 'User') return resource;
     const shaped: ScimResource = { schemas: resource.schemas };

@@ -1,5 +1,5 @@
 import type { ScimPreset } from './scim-preset.js';
-import { missingPaths, RFC_REQUIRED } from './required-attributes.js';
+import { RFC_REQUIRED } from './required-attributes.js';
 
 /** A target that follows RFC 7643/7644: every filter, startIndex paging, members on the group. */
 export const GENERIC_PRESET: ScimPreset = {
@@ -17,6 +17,7 @@ export const GENERIC_PRESET: ScimPreset = {
   groupMembers: 'attribute',
   memberRemoval: 'value-filter',
   groupRename: 'update',
-  missingAttributes: (type, resource) => missingPaths(resource, RFC_REQUIRED[type]),
+  groupReplace: 'put',
+  requiredAttributes: RFC_REQUIRED,
   shapeOutgoing: (_type, resource) => resource,
 };

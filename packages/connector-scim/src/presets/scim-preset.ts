@@ -41,12 +41,17 @@ export interface ScimPreset {
   readonly memberRemoval: 'value-filter' | 'value-list';
   /** `recreate`: the target cannot rename a group (Atlassian): create a new one, move members, delete the old. */
   readonly groupRename: 'update' | 'recreate';
+  /** `patch`: the target has no PUT for groups (AWS); a group replace is sent as PATCH of its attributes. */
+  readonly groupReplace: 'put' | 'patch';
+  /**
+   * Attributes (dotted paths) every object of a type must have: a create or replace without
+   * one, or a PATCH removing one, is refused with `invalid` before any request.
+   */
+  readonly requiredAttributes: Readonly<Record<ObjectType, readonly string[]>>;
   /** Capabilities to assume when the target has no ServiceProviderConfig. */
   readonly fallbackCapabilities?: ServiceProviderCapabilities;
   /** Capabilities the target has whatever its ServiceProviderConfig says (its documentation is the authority). */
   readonly knownCapabilities?: Partial<Pick<ServiceProviderCapabilities, 'patch' | 'etag' | 'sort' | 'bulk'>>;
-  /** Problems that make the target refuse `resource` (missing attributes); empty when fine. Checked before any request. */
-  missingAttributes(type: ObjectType, resource: ScimResource): string[];
   /** Drops or trims what the target does not take (AWS: one email, no photos). */
   shapeOutgoing(type: ObjectType, resource: ScimResource): ScimResource;
 }

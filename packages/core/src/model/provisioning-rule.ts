@@ -25,13 +25,14 @@ export interface ProvisioningRule {
   readonly enabled: boolean;
   readonly scope: RuleScope;
   readonly mappings: readonly AttributeMapping[];
-  /** Outbound: hub groups this rule provisions to the connection (with their members in scope). */
-  readonly groupIds?: readonly string[];
+  /** Inbound: the population new hub objects from this rule land in (default: the default population). */
+  readonly populationId?: string;
   /**
-   * Bidirectional sync: for each target attribute path, which side is authoritative. Absent
-   * attributes follow the rule's direction. Echo suppression and the conflict policy use it.
+   * Bidirectional sync: which side owns an attribute, keyed by this rule's mapping target.
+   * An outbound rule does not write attributes the remote side owns; an inbound rule does not
+   * write hub attributes the hub owns. An attribute that one rule writes to a store and another
+   * reads back from it must have an owner (checked by `checkBidirectionalRules`), so values
+   * flow one way only and two-way rules never ping-pong.
    */
   readonly authority?: Readonly<Record<string, 'hub' | 'remote'>>;
-  /** When both sides changed an attribute since the last sync. */
-  readonly conflictPolicy?: 'authority-wins' | 'newest-wins' | 'skip-and-report';
 }

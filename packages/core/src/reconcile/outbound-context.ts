@@ -31,6 +31,11 @@ export interface OutboundContext {
   readonly objectType: ObjectType;
   /** The enabled outbound rules of this connection for this object type, in priority order. */
   readonly rules: readonly CompiledRule[];
+  /**
+   * Ids of every rule of this direction on this connection (and a rule being deleted). A link's
+   * provenance keeps the ids of other rules — an inbound rule of a two-way connection — as they are.
+   */
+  readonly ownedRuleIds: ReadonlySet<string>;
   readonly registry: SchemaRegistry;
   /** How objects without a link are looked for: the filter template and the identifier that fills it. */
   readonly correlation: { readonly template: string; readonly readIdentifier: IdentifierReader };

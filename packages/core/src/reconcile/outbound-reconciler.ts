@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { SchemaRegistry } from '@idsync/scim';
 import type { ExecutionPolicyInput } from '../execute/execution-policy.js';
 import { Executor } from '../execute/executor.js';
@@ -14,6 +13,7 @@ import { compileIdentifierReader, GROUP_CORRELATION } from './build-correlation-
 import { explainObject, type ObjectExplanation } from './explain-object.js';
 import { evaluateDeletionGuard, type GuardDecision, type SourceReadOutcome } from './deletion-guard.js';
 import type { EngineStores, OutboundContext } from './outbound-context.js';
+import { startRun, type RunHandle, type RunSummary } from './run-recorder.js';
 import { executePlan } from './stages/execute-plan.js';
 import { planGroupMemberships } from './stages/plan-memberships.js';
 import { emptyTally, planPages, storeOperations, type PlanTally } from './stages/plan-pages.js';
@@ -48,14 +48,6 @@ export interface ExplainRequest extends ConnectionTarget {
   readonly hubId: string;
 }
 
-export interface RunSummary {
-  readonly runId: string;
-  readonly mode: 'full' | 'incremental' | 'rule-deletion';
-  readonly status: RunRecord['status'];
-  readonly counts: Readonly<Record<string, number>>;
-  readonly guard: GuardDecision;
-  readonly reason?: string;
-}
 
 export interface OutboundReconcilerOptions {
   readonly stores: EngineStores;
@@ -73,11 +65,6 @@ const PROCEED: GuardDecision = { verdict: 'proceed' };
 /** How long an approval of removals stays good. */
 const APPROVAL_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
-/** One run being recorded: its id, and how to finish it. */
-interface RunHandle {
-  readonly id: string;
-  finish(status: RunRecord['status'], counts: Record<string, number>, guard: GuardDecision, reason?: string): Promise<RunSummary>;
-}
 
 /**
  * The outbound engine: hub → connection. A run is read → scope → map → correlate → diff →
@@ -96,7 +83,7 @@ export class OutboundReconciler {
   async run(request: OutboundRunRequest): Promise<RunSummary> {
     const { stores } = this.options;
     const { connection, objectType } = request;
-    const checkpoint = await stores.checkpoints.get(connection.id, objectType);
+    const checkpoint = await stores.checkpoints.get(connection.id, objectType, 'outbound');
     const mode = request.mode === 'incremental' && checkpoint?.token === undefined ? 'full' : request.mode;
     const run = await this.startRun(connection.id, request.dryRun ? 'plan' : mode, mode);
 
@@ -105,7 +92,7 @@ export class OutboundReconciler {
       const rules = request.rules
         .filter((r) => r.direction === 'outbound' && r.connectionId === connection.id && r.objectType === objectType && r.enabled)
         .map((rule) => compileRule(rule, this.options.registry));
-      context = this.createContext(run.id, request, objectType, rules);
+      context = this.createContext(run.id, request, objectType, rules, outboundRuleIds(request.rules, connection.id));
     } catch (error) {
       return run.finish('failed', {}, PROCEED, `The rules of connection "${connection.name}" are invalid: ${describe(error)}`);
     }
@@ -153,6 +140,7 @@ export class OutboundReconciler {
       await stores.checkpoints.put({
         connectionId: connection.id,
         objectType,
+        direction: 'outbound',
         ...(token !== undefined ? { token } : {}),
         ...(lastFull ? { lastFullReconciliationAt: lastFull } : {}),
         updatedAt: this.now(),
@@ -178,7 +166,7 @@ export class OutboundReconciler {
   async deleteRule(request: RuleDeletionRequest): Promise<RunSummary> {
     const { connection, rule } = request;
     const run = await this.startRun(connection.id, request.dryRun ? 'plan' : 'rule-deletion', 'rule-deletion');
-    const context = this.createContext(run.id, request, rule.objectType, []);
+    const context = this.createContext(run.id, request, rule.objectType, [], new Set([rule.id]));
     const tally = emptyTally();
     for await (const links of this.options.stores.links.scanByRule(rule.id, context.pageSize)) {
       const operations = [];
@@ -201,23 +189,21 @@ export class OutboundReconciler {
     const rules = request.rules
       .filter((r) => r.direction === 'outbound' && r.connectionId === request.connection.id && r.objectType === request.objectType)
       .map((rule) => compileRule(rule, this.options.registry));
-    return explainObject(this.createContext('explain', request, request.objectType, rules), request.hubId);
+    const owned = outboundRuleIds(request.rules, request.connection.id);
+    return explainObject(this.createContext('explain', request, request.objectType, rules, owned), request.hubId);
   }
 
-  private async startRun(connectionId: string, kind: RunRecord['kind'], mode: RunSummary['mode']): Promise<RunHandle> {
-    const { runs } = this.options.stores;
-    const id = randomUUID();
-    await runs.create({ id, connectionId, kind, status: 'running', startedAt: this.now(), counts: {} });
-    return {
-      id,
-      finish: async (status, counts, guard, reason) => {
-        await runs.update(id, { status, counts, finishedAt: this.now(), ...(reason ? { reason } : {}) });
-        return { runId: id, mode, status, counts, guard, ...(reason ? { reason } : {}) };
-      },
-    };
+  private startRun(connectionId: string, kind: RunRecord['kind'], mode: RunSummary['mode']): Promise<RunHandle> {
+    return startRun(this.options.stores.runs, connectionId, kind, mode, this.now);
   }
 
-  private createContext(runId: string, target: ConnectionTarget, objectType: ObjectType, rules: OutboundContext['rules']): OutboundContext {
+  private createContext(
+    runId: string,
+    target: ConnectionTarget,
+    objectType: ObjectType,
+    rules: OutboundContext['rules'],
+    ownedRuleIds: ReadonlySet<string>,
+  ): OutboundContext {
     const correlation = objectType === 'Group' ? GROUP_CORRELATION : target.connection.preferences;
     return {
       runId,
@@ -227,6 +213,7 @@ export class OutboundReconciler {
       declared: target.manifest.capabilities,
       objectType,
       rules,
+      ownedRuleIds,
       registry: this.options.registry,
       correlation: { template: correlation.userFilterExpression, readIdentifier: compileIdentifierReader(correlation) },
       stores: this.options.stores,
@@ -316,6 +303,10 @@ export class OutboundReconciler {
     }
     return undefined;
   }
+}
+
+function outboundRuleIds(rules: readonly ProvisioningRule[], connectionId: string): Set<string> {
+  return new Set(rules.filter((rule) => rule.direction === 'outbound' && rule.connectionId === connectionId).map((rule) => rule.id));
 }
 
 function countsOf(tally: PlanTally): Record<string, number> {

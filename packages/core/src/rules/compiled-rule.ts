@@ -38,6 +38,13 @@ export function compileRule(rule: ProvisioningRule, registry: SchemaRegistry): C
     ...(rule.scope.populationIds?.length ? { populations: new Set(rule.scope.populationIds) } : {}),
     ...(rule.scope.groupIds?.length ? { groups: new Set(rule.scope.groupIds) } : {}),
     ...(filter ? { filter } : {}),
-    mappings: compileMappings(rule.id, rule.mappings, { registry, objectType: rule.objectType }),
+    mappings: compileMappings(rule.id, ownedMappings(rule), { registry, objectType: rule.objectType }),
   };
+}
+
+/** The mappings a rule may apply: those whose target its direction owns (see `authority`). */
+export function ownedMappings(rule: ProvisioningRule): ProvisioningRule['mappings'] {
+  const other = rule.direction === 'outbound' ? 'remote' : 'hub';
+  const owner = (target: string) => rule.authority?.[target] ?? rule.authority?.[target.toLowerCase()];
+  return rule.mappings.filter((mapping) => owner(mapping.target) !== other);
 }

@@ -79,6 +79,7 @@ export interface CreatedMembershipsTable {
 export interface CheckpointsTable {
   connection_id: string;
   object_type: string;
+  direction: string;
   token: string | null;
   last_full_reconciliation_at: Timestamp | null;
   updated_at: Timestamp;

@@ -95,10 +95,11 @@ const STATEMENTS = [
   `create table checkpoints (
     connection_id text not null,
     object_type text not null,
+    direction text not null,
     token text,
     last_full_reconciliation_at timestamptz,
     updated_at timestamptz not null,
-    primary key (connection_id, object_type)
+    primary key (connection_id, object_type, direction)
   )`,
 
   `create table runs (

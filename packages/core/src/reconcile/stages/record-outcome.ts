@@ -80,7 +80,7 @@ export async function recordOutcome(
         objectType: operation.objectType,
         hubId: operation.hubId,
         ...(remoteId ? { remoteId } : {}),
-        ruleIds: operation.reason.ruleIds.length ? operation.reason.ruleIds : (existing?.ruleIds ?? []),
+        ruleIds: provenance(context, operation.reason.ruleIds, existing?.ruleIds ?? []),
         ...(operation.desiredHash ? { lastAppliedHash: operation.desiredHash } : {}),
         state: operation.kind === 'link' ? (existing?.state ?? 'pending') : stateAfter(operation),
         attempts: 0,
@@ -90,4 +90,13 @@ export async function recordOutcome(
     }
   }
   await audit.append([entry]);
+}
+
+/**
+ * The rules that want the object after this operation: this direction's rules from the plan,
+ * plus whatever other rules (the inbound side of a two-way connection) the link already named.
+ */
+function provenance(context: OutboundContext, planned: readonly string[], existing: readonly string[]): string[] {
+  const kept = existing.filter((id) => !context.ownedRuleIds.has(id) && !planned.includes(id));
+  return [...planned, ...kept];
 }

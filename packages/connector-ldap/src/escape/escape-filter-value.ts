@@ -1,0 +1,10 @@
+/**
+ * RFC 4515 §3: inside an LDAP filter's assertion value, `*`, `(`, `)`, `\` and NUL must be
+ * written as a backslash and two hex digits. Everything else (also non-ASCII text) may stay as
+ * UTF-8, which keeps values readable in logs and is what ldapts' filter parser expects: it
+ * turns each `\XX` back into one character, so escaping multi-byte characters byte by byte
+ * would corrupt them.
+ */
+export function escapeFilterValue(value: string): string {
+  return value.replace(/[*()\\\u0000]/g, (char) => `\\${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
