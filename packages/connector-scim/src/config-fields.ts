@@ -108,7 +108,8 @@ export const SCIM_CONFIG_FIELDS: readonly ConfigField[] = [
     key: 'customAuthHeader',
     type: 'string',
     secret: true,
-    description: 'The whole Authorization header value when authTypeHeader is custom; sent only as Authorization.',
+    description:
+      'The whole Authorization header value when authTypeHeader is custom; sent only as Authorization.',
   },
   {
     key: 'preset',

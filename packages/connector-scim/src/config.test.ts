@@ -26,13 +26,22 @@ describe('SCIM connector configuration', () => {
 
   it('normalises resource paths given with slashes', () => {
     const config = toScimConfig(
-      settingsOf({ baseUrl: 'https://x.test/scim/', authMethod: 'none', usersResource: '/people/', groupsResource: 'teams' }),
+      settingsOf({
+        baseUrl: 'https://x.test/scim/',
+        authMethod: 'none',
+        usersResource: '/people/',
+        groupsResource: 'teams',
+      }),
     );
     expect([config.usersResource, config.groupsResource]).toEqual(['people', 'teams']);
   });
 
   it('names every credential the chosen method needs, at once', () => {
-    const error = issuesOf({ baseUrl: 'https://x.test', authMethod: 'oauth-client-credentials', clientId: 'c' });
+    const error = issuesOf({
+      baseUrl: 'https://x.test',
+      authMethod: 'oauth-client-credentials',
+      clientId: 'c',
+    });
     expect(error.issues.map((issue) => issue.key)).toEqual(['config.oauthEndpoint', 'config.clientSecret']);
   });
 
@@ -41,9 +50,9 @@ describe('SCIM connector configuration', () => {
       'config.basicUser',
       'config.basicPassword',
     ]);
-    expect(issuesOf({ baseUrl: 'https://x.test', authMethod: 'oauth-bearer' }).issues.map((i) => i.key)).toEqual([
-      'config.bearerToken',
-    ]);
+    expect(
+      issuesOf({ baseUrl: 'https://x.test', authMethod: 'oauth-bearer' }).issues.map((i) => i.key),
+    ).toEqual(['config.bearerToken']);
   });
 
   it('requires the custom header value when the auth type header is custom', () => {
@@ -59,10 +68,22 @@ describe('SCIM connector configuration', () => {
   it('marks every credential secret, so it is redacted and hidden in validation messages', () => {
     const secrets = SCIM_MANIFEST.configFields.filter((field) => field.secret).map((field) => field.key);
     expect(secrets).toEqual(['basicPassword', 'bearerToken', 'clientSecret', 'customAuthHeader']);
-    const redacted = redactSecrets(SCIM_MANIFEST, { baseUrl: 'https://x.test', bearerToken: 'abc-123', clientSecret: 's3cr3t' });
-    expect(redacted).toEqual({ baseUrl: 'https://x.test', bearerToken: '********', clientSecret: '********' });
+    const redacted = redactSecrets(SCIM_MANIFEST, {
+      baseUrl: 'https://x.test',
+      bearerToken: 'abc-123',
+      clientSecret: 's3cr3t',
+    });
+    expect(redacted).toEqual({
+      baseUrl: 'https://x.test',
+      bearerToken: '********',
+      clientSecret: '********',
+    });
     try {
-      validateConnectorConfig(SCIM_MANIFEST, { baseUrl: 'https://x.test', authMethod: 'basic', basicPassword: 12345678 });
+      validateConnectorConfig(SCIM_MANIFEST, {
+        baseUrl: 'https://x.test',
+        authMethod: 'basic',
+        basicPassword: 12345678,
+      });
       throw new Error('expected a ConfigError');
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
@@ -72,10 +93,18 @@ describe('SCIM connector configuration', () => {
 
   it('refuses values outside the declared ranges and enums, naming the key', () => {
     try {
-      validateConnectorConfig(SCIM_MANIFEST, { baseUrl: 'https://x.test', authMethod: 'basic', scimVersion: '3.0', maxConcurrency: 0 });
+      validateConnectorConfig(SCIM_MANIFEST, {
+        baseUrl: 'https://x.test',
+        authMethod: 'basic',
+        scimVersion: '3.0',
+        maxConcurrency: 0,
+      });
       throw new Error('expected a ConfigError');
     } catch (error) {
-      expect((error as ConfigError).issues.map((issue) => issue.key)).toEqual(['config.scimVersion', 'config.maxConcurrency']);
+      expect((error as ConfigError).issues.map((issue) => issue.key)).toEqual([
+        'config.scimVersion',
+        'config.maxConcurrency',
+      ]);
     }
   });
 });

@@ -84,7 +84,10 @@ function authenticationOf(settings: Record<string, unknown>, issues: ConfigIssue
         password: need('basicPassword', 'Set the Basic Auth password, or choose another authMethod.'),
       };
     case 'oauth-bearer':
-      return { method, token: need('bearerToken', 'Set the access token the target issued, or choose another authMethod.') };
+      return {
+        method,
+        token: need('bearerToken', 'Set the access token the target issued, or choose another authMethod.'),
+      };
     case 'oauth-client-credentials': {
       const endpoint = need('oauthEndpoint', "Set the authorization server's token endpoint URL.");
       return {

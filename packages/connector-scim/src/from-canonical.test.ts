@@ -24,28 +24,43 @@ describe('fromCanonical', () => {
   it('drops what the server owns and what membership operations manage', () => {
     const user = fromCanonical(
       'User',
-      { schemas: [USER_SCHEMA], id: '1', meta: { version: 'W/"1"' }, userName: 'ada', groups: [{ value: 'g' }] },
+      {
+        schemas: [USER_SCHEMA],
+        id: '1',
+        meta: { version: 'W/"1"' },
+        userName: 'ada',
+        groups: [{ value: 'g' }],
+      },
       generic,
     );
     expect(user).toEqual({ schemas: [USER_SCHEMA], userName: 'ada' });
-    const group = fromCanonical('Group', { schemas: [GROUP_SCHEMA], displayName: 'Ops', members: [{ value: '1' }] }, generic);
+    const group = fromCanonical(
+      'Group',
+      { schemas: [GROUP_SCHEMA], displayName: 'Ops', members: [{ value: '1' }] },
+      generic,
+    );
     expect(group).toEqual({ schemas: [GROUP_SCHEMA], displayName: 'Ops' });
   });
 
   it('declares the core schema when the resource forgot it', () => {
-    expect(fromCanonical('User', { schemas: [ENTERPRISE_USER_SCHEMA], userName: 'a' }, generic).schemas).toEqual([
-      USER_SCHEMA,
-      ENTERPRISE_USER_SCHEMA,
-    ]);
+    expect(
+      fromCanonical('User', { schemas: [ENTERPRISE_USER_SCHEMA], userName: 'a' }, generic).schemas,
+    ).toEqual([USER_SCHEMA, ENTERPRISE_USER_SCHEMA]);
   });
 
   it('refuses a user without userName before any request', () => {
-    expect(invalid(() => fromCanonical('User', { schemas: [USER_SCHEMA], displayName: 'A' }, generic)).message).toContain('userName');
+    expect(
+      invalid(() => fromCanonical('User', { schemas: [USER_SCHEMA], displayName: 'A' }, generic)).message,
+    ).toContain('userName');
   });
 
   it('AWS: names every missing required attribute', () => {
-    const error = invalid(() => fromCanonical('User', { schemas: [USER_SCHEMA], userName: 'ada', name: { givenName: 'Ada' } }, aws));
-    expect(error.message).toContain('The aws-identity-center target requires displayName, name.familyName for every User');
+    const error = invalid(() =>
+      fromCanonical('User', { schemas: [USER_SCHEMA], userName: 'ada', name: { givenName: 'Ada' } }, aws),
+    );
+    expect(error.message).toContain(
+      'The aws-identity-center target requires displayName, name.familyName for every User',
+    );
   });
 
   it('AWS: keeps one email, phone and address (the primary), drops what AWS does not take', () => {
@@ -73,7 +88,11 @@ describe('fromCanonical', () => {
   it('writes SCIM 1.1 for a 1.1 target', () => {
     const body = fromCanonical(
       'User',
-      { schemas: [USER_SCHEMA, ENTERPRISE_USER_SCHEMA], userName: 'ada', [ENTERPRISE_USER_SCHEMA]: { manager: { value: 'm1' } } },
+      {
+        schemas: [USER_SCHEMA, ENTERPRISE_USER_SCHEMA],
+        userName: 'ada',
+        [ENTERPRISE_USER_SCHEMA]: { manager: { value: 'm1' } },
+      },
       { version: '1.1', preset: GENERIC_PRESET },
     );
     expect(body.schemas).toEqual(['urn:scim:schemas:core:1.0', 'urn:scim:schemas:extension:enterprise:1.0']);
@@ -83,17 +102,30 @@ describe('fromCanonical', () => {
 
 describe('toCanonical', () => {
   it('reports a 1.1 resource in 2.0 form with its id as remote id', () => {
-    const object = toCanonical('User', { schemas: ['urn:scim:schemas:core:1.0'], id: 42, userName: 'ada', active: 'true' }, '1.1');
+    const object = toCanonical(
+      'User',
+      { schemas: ['urn:scim:schemas:core:1.0'], id: 42, userName: 'ada', active: 'true' },
+      '1.1',
+    );
     expect(object.remoteId).toBe('42');
-    expect(object.resource).toMatchObject({ schemas: [USER_SCHEMA], id: '42', userName: 'ada', active: true });
+    expect(object.resource).toMatchObject({
+      schemas: [USER_SCHEMA],
+      id: '42',
+      userName: 'ada',
+      active: true,
+    });
   });
 
   it('leaves out group members and passwords', () => {
     const group = toCanonical('Group', { id: 'g', displayName: 'Ops', members: [{ value: '1' }] }, '2.0');
     expect(group.resource).toEqual({ schemas: [GROUP_SCHEMA], id: 'g', displayName: 'Ops' });
-    const kept = toCanonical('Group', { id: 'g', displayName: 'Ops', members: [{ value: '1' }] }, '2.0', { keepMembers: true });
+    const kept = toCanonical('Group', { id: 'g', displayName: 'Ops', members: [{ value: '1' }] }, '2.0', {
+      keepMembers: true,
+    });
     expect(kept.resource.members).toEqual([{ value: '1' }]);
-    expect(toCanonical('User', { id: 'u', userName: 'a', password: 'p' }, '2.0').resource.password).toBeUndefined();
+    expect(
+      toCanonical('User', { id: 'u', userName: 'a', password: 'p' }, '2.0').resource.password,
+    ).toBeUndefined();
   });
 
   it('refuses a resource without id', () => {

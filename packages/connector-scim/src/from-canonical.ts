@@ -29,7 +29,11 @@ export interface OutgoingOptions {
  * speaks 1.1. A resource the preset knows the target will refuse (AWS: a user without its name
  * parts or displayName) fails here with `invalid`, naming what is missing, before any request.
  */
-export function fromCanonical(type: ObjectType, resource: ScimResource, options: OutgoingOptions): ScimResource {
+export function fromCanonical(
+  type: ObjectType,
+  resource: ScimResource,
+  options: OutgoingOptions,
+): ScimResource {
   const body: ScimResource = { schemas: [...(resource.schemas ?? [])] };
   if (!body.schemas.some((schema) => schema.toLowerCase() === CORE_SCHEMA[type].toLowerCase())) {
     body.schemas.unshift(CORE_SCHEMA[type]);

@@ -1,6 +1,12 @@
 export { SCIM_MANIFEST } from './manifest.js';
 export { SCIM_CONFIG_FIELDS } from './config-fields.js';
-export { toScimConfig, type ScimConnectorConfig, type ScimPresetName, type ScimVersion, type AuthMethod } from './config.js';
+export {
+  toScimConfig,
+  type ScimConnectorConfig,
+  type ScimPresetName,
+  type ScimVersion,
+  type AuthMethod,
+} from './config.js';
 export { ScimConnector } from './scim-connector.js';
 export { ScimPatchConnector } from './scim-patch-connector.js';
 export {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ConnectorError, ManualClock } from '@idsync/core';
+import type { ConnectorError } from '@idsync/core';
+import { ManualClock } from '@idsync/core';
 import { caught, makeTarget } from './testing/make-target.js';
 import { listBody, ScriptedServer, type SeenRequest } from './testing/scripted-server.js';
 
@@ -16,8 +17,8 @@ const BEARER = 'bearer-Token-5512';
 const CLIENT_SECRET = 'client-Secret-7781';
 const CUSTOM = 'SSWS custom-Header-Value-4410';
 
-const scimRequests = (): SeenRequest[] => server.requests.filter((request) => request.path.startsWith('/scim'));
-const tokenRequests = (): SeenRequest[] => server.requests.filter((request) => request.path === '/oauth/token');
+const scimRequests = (): SeenRequest[] =>
+  server.requests.filter((request) => request.path.startsWith('/scim'));
 
 function clientFor(settings: Record<string, unknown>, clock?: ManualClock) {
   return makeTarget({ baseUrl: `${server.url}/scim/v2`, ...settings }, clock ? { clock } : {}).target.client;
@@ -36,7 +37,9 @@ describe('ScimClient authentication', () => {
     server.script(() => ({ status: 200, body: listBody([]) }));
     const client = clientFor({ authMethod: 'basic', basicUser: 'svc', basicPassword: PASSWORD });
     await client.request('GET', 'Users');
-    expect(scimRequests()[0]?.headers.authorization).toBe(`Basic ${Buffer.from(`svc:${PASSWORD}`).toString('base64')}`);
+    expect(scimRequests()[0]?.headers.authorization).toBe(
+      `Basic ${Buffer.from(`svc:${PASSWORD}`).toString('base64')}`,
+    );
     await client.close();
   });
 
@@ -80,134 +83,6 @@ describe('ScimClient authentication', () => {
   });
 });
 
-describe('ScimClient OAuth client credentials', () => {
-  const settings = {
-    authMethod: 'oauth-client-credentials',
-    clientId: 'idsync-client',
-    clientSecret: CLIENT_SECRET,
-    oauthScopes: 'scim:read,scim:write',
-  };
-
-  /** A token endpoint issuing token-1, token-2… and a SCIM endpoint accepting only `valid` tokens. */
-  function scriptOAuth(options: { expiresIn?: number; valid?: (token: string) => boolean } = {}): void {
-    let issued = 0;
-    server.script((request) => {
-      if (request.path === '/oauth/token') {
-        issued += 1;
-        return { status: 200, body: { access_token: `token-${issued}`, token_type: 'Bearer', expires_in: options.expiresIn ?? 3600 } };
-      }
-      const token = String(request.headers.authorization ?? '').replace(/^Bearer /, '');
-      if (options.valid && !options.valid(token)) return { status: 401, body: { detail: 'token not accepted' } };
-      return { status: 200, body: listBody([]) };
-    });
-  }
-
-  it('requests a token with client_secret_basic and the scopes, then uses it', async () => {
-    scriptOAuth();
-    const client = clientFor({ ...settings, oauthEndpoint: `${server.url}/oauth/token` });
-    await client.request('GET', 'Users');
-    const [token] = tokenRequests();
-    expect(token?.method).toBe('POST');
-    expect(token?.headers['content-type']).toBe('application/x-www-form-urlencoded');
-    expect(token?.headers.authorization).toBe(`Basic ${Buffer.from(`idsync-client:${CLIENT_SECRET}`).toString('base64')}`);
-    const form = new URLSearchParams(token?.body);
-    expect(form.get('grant_type')).toBe('client_credentials');
-    expect(form.get('scope')).toBe('scim:read scim:write');
-    expect(form.get('client_secret')).toBeNull();
-    expect(scimRequests()[0]?.headers.authorization).toBe('Bearer token-1');
-    await client.close();
-  });
-
-  it('sends the client credentials in the form with client_secret_post', async () => {
-    scriptOAuth();
-    const client = clientFor({ ...settings, oauthEndpoint: `${server.url}/oauth/token`, oauthClientAuthentication: 'post' });
-    await client.request('GET', 'Users');
-    const form = new URLSearchParams(tokenRequests()[0]?.body);
-    expect([form.get('client_id'), form.get('client_secret')]).toEqual(['idsync-client', CLIENT_SECRET]);
-    expect(tokenRequests()[0]?.headers.authorization).toBeUndefined();
-    await client.close();
-  });
-
-  it('caches the token across requests, including concurrent ones', async () => {
-    scriptOAuth();
-    const client = clientFor({ ...settings, oauthEndpoint: `${server.url}/oauth/token` });
-    await Promise.all([client.request('GET', 'Users'), client.request('GET', 'Groups'), client.request('GET', 'Users')]);
-    await client.request('GET', 'Users');
-    expect(tokenRequests()).toHaveLength(1);
-    expect(scimRequests().every((request) => request.headers.authorization === 'Bearer token-1')).toBe(true);
-    await client.close();
-  });
-
-  it('renews the token shortly before it expires', async () => {
-    scriptOAuth({ expiresIn: 600 });
-    const clock = new ManualClock(Date.UTC(2025, 0, 1));
-    const client = clientFor({ ...settings, oauthEndpoint: `${server.url}/oauth/token` }, clock);
-    await client.request('GET', 'Users');
-    await clock.advanceBy(500_000); // 100 s left: still used
-    await client.request('GET', 'Users');
-    expect(tokenRequests()).toHaveLength(1);
-    await clock.advanceBy(50_000); // 50 s left, inside the renewal margin of 60 s
-    await client.request('GET', 'Users');
-    expect(tokenRequests()).toHaveLength(2);
-    expect(scimRequests().map((request) => request.headers.authorization)).toEqual([
-      'Bearer token-1',
-      'Bearer token-1',
-      'Bearer token-2',
-    ]);
-    await client.close();
-  });
-
-  it('renews the token once when the target answers 401, and retries the request', async () => {
-    scriptOAuth({ valid: (token) => token !== 'token-1' });
-    const client = clientFor({ ...settings, oauthEndpoint: `${server.url}/oauth/token` });
-    const response = await client.request('GET', 'Users');
-    expect(response.status).toBe(200);
-    expect(tokenRequests()).toHaveLength(2);
-    expect(scimRequests().map((request) => request.headers.authorization)).toEqual(['Bearer token-1', 'Bearer token-2']);
-    await client.close();
-  });
-
-  it('gives up after one renewal: a second 401 is unauthorized', async () => {
-    scriptOAuth({ valid: () => false });
-    const client = clientFor({ ...settings, oauthEndpoint: `${server.url}/oauth/token` });
-    const error = await caught(() => client.request('GET', 'Users'));
-    expect(error).toBeInstanceOf(ConnectorError);
-    expect((error as ConnectorError).code).toBe('unauthorized');
-    expect(tokenRequests()).toHaveLength(2);
-    expect(scimRequests()).toHaveLength(2);
-    await client.close();
-  });
-
-  it('does not retry a 401 with a fixed bearer token', async () => {
-    server.script(() => ({ status: 401, body: { detail: 'bad token' } }));
-    const client = clientFor({ authMethod: 'oauth-bearer', bearerToken: BEARER });
-    const error = (await caught(() => client.request('GET', 'Users'))) as ConnectorError;
-    expect(error.code).toBe('unauthorized');
-    expect(scimRequests()).toHaveLength(1);
-    await client.close();
-  });
-
-  it('reports a token endpoint refusing the client as unauthorized, naming the settings to check', async () => {
-    server.script(() => ({ status: 400, body: { error: 'invalid_client', error_description: 'Client authentication failed' } }));
-    const client = clientFor({ ...settings, oauthEndpoint: `${server.url}/oauth/token` });
-    const error = (await caught(() => client.request('GET', 'Users'))) as ConnectorError;
-    expect(error.code).toBe('unauthorized');
-    expect(error.message).toContain('Client authentication failed');
-    expect(error.message).toContain('config.clientSecret');
-    expect(error.message).not.toContain(CLIENT_SECRET);
-    expect(scimRequests()).toHaveLength(0);
-    await client.close();
-  });
-
-  it('reports a token answer without access_token', async () => {
-    server.script(() => ({ status: 200, body: { token_type: 'Bearer' } }));
-    const client = clientFor({ ...settings, oauthEndpoint: `${server.url}/oauth/token` });
-    const error = (await caught(() => client.request('GET', 'Users'))) as ConnectorError;
-    expect([error.code, error.message.includes('access_token')]).toEqual(['unauthorized', true]);
-    await client.close();
-  });
-});
-
 describe('ScimClient never leaks secrets', () => {
   /** A target that echoes the Authorization header it got, as some do in their errors. */
   const echoAuthorization = (status: number) => () =>
@@ -218,18 +93,34 @@ describe('ScimClient never leaks secrets', () => {
     );
 
   it.each([
-    ['basic', { authMethod: 'basic', basicUser: 'svc', basicPassword: PASSWORD }, [PASSWORD, Buffer.from(`svc:${PASSWORD}`).toString('base64')]],
+    [
+      'basic',
+      { authMethod: 'basic', basicUser: 'svc', basicPassword: PASSWORD },
+      [PASSWORD, Buffer.from(`svc:${PASSWORD}`).toString('base64')],
+    ],
     ['bearer', { authMethod: 'oauth-bearer', bearerToken: BEARER }, [BEARER]],
-    ['custom header', { authMethod: 'none', authTypeHeader: 'custom', customAuthHeader: CUSTOM }, [CUSTOM, 'custom-Header-Value-4410']],
+    [
+      'custom header',
+      { authMethod: 'none', authTypeHeader: 'custom', customAuthHeader: CUSTOM },
+      [CUSTOM, 'custom-Header-Value-4410'],
+    ],
     [
       'client credentials',
-      { authMethod: 'oauth-client-credentials', clientId: 'c', clientSecret: CLIENT_SECRET, oauthEndpoint: 'TOKEN' },
+      {
+        authMethod: 'oauth-client-credentials',
+        clientId: 'c',
+        clientSecret: CLIENT_SECRET,
+        oauthEndpoint: 'TOKEN',
+      },
       [CLIENT_SECRET, 'issued-Access-Token-3301'],
     ],
   ])('%s: not in the error message, the remote message, nor the log', async (_name, settings, secrets) => {
     echoAuthorization(403)();
     const resolved = Object.fromEntries(
-      Object.entries(settings).map(([key, value]) => [key, value === 'TOKEN' ? `${server.url}/oauth/token` : value]),
+      Object.entries(settings).map(([key, value]) => [
+        key,
+        value === 'TOKEN' ? `${server.url}/oauth/token` : value,
+      ]),
     );
     const { target, context } = makeTarget({ baseUrl: `${server.url}/scim/v2`, ...resolved });
     const error = (await caught(() => target.client.request('GET', 'Users'))) as ConnectorError;
@@ -242,5 +133,25 @@ describe('ScimClient never leaks secrets', () => {
       expect(logged).not.toContain(secret);
     }
     await target.close();
+  });
+});
+
+describe('ScimClient request budget', () => {
+  it('spaces requests to requestsPerSecond on the injected clock', async () => {
+    server.script(() => ({ status: 200, body: listBody([]) }));
+    const clock = new ManualClock(0);
+    const client = clientFor({ authMethod: 'none', requestsPerSecond: 1 }, clock);
+    const done: number[] = [];
+    const requests = [0, 1, 2].map((index) => client.request('GET', 'Users').then(() => done.push(index)));
+    await requests[0];
+    await clock.settle();
+    expect(done).toEqual([0]);
+    await clock.advanceBy(1000);
+    await requests[1];
+    expect(done).toEqual([0, 1]);
+    await clock.advanceBy(1000);
+    await Promise.all(requests);
+    expect(scimRequests()).toHaveLength(3);
+    await client.close();
   });
 });

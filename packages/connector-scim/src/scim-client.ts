@@ -82,7 +82,8 @@ export class ScimClient {
   /** The URL of `path` below the base URL, with the query. */
   urlOf(path: string, query: ScimRequestOptions['query'] = {}): URL {
     const url = new URL(path.replace(/^\/+/, ''), this.config.baseUrl);
-    for (const [name, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(name, String(value));
+    for (const [name, value] of Object.entries(query))
+      if (value !== undefined) url.searchParams.set(name, String(value));
     return url;
   }
 
@@ -105,8 +106,14 @@ export class ScimClient {
     const authenticate = options.authenticate ?? true;
     let authorization = authenticate ? await this.#authorization.header() : undefined;
     let response = await this.#send(build(authorization), what);
-    if (authenticate && response.status === 401 && this.#authorization.renewAfterUnauthorized(authorization)) {
-      this.#log('info', 'The target refused the access token; requesting a new one and retrying once.', { what });
+    if (
+      authenticate &&
+      response.status === 401 &&
+      this.#authorization.renewAfterUnauthorized(authorization)
+    ) {
+      this.#log('info', 'The target refused the access token; requesting a new one and retrying once.', {
+        what,
+      });
       authorization = await this.#authorization.header();
       response = await this.#send(build(authorization), what);
     }
@@ -128,7 +135,12 @@ export class ScimClient {
 
   /** The ConnectorError for a failed answer. */
   errorOf(response: ScimAnswer, what: string): ConnectorError {
-    return responseToConnectorError(response, what, (text) => this.redactor.redact(text), this.#clock?.now() ?? Date.now());
+    return responseToConnectorError(
+      response,
+      what,
+      (text) => this.redactor.redact(text),
+      this.#clock?.now() ?? Date.now(),
+    );
   }
 
   async close(): Promise<void> {
@@ -149,6 +161,10 @@ export class ScimClient {
   }
 
   #log(level: 'debug' | 'info' | 'warn' | 'error', message: string, fields: Record<string, unknown>): void {
-    this.options.log?.(level, this.redactor.redact(message), this.redactor.redactValue(fields) as Record<string, unknown>);
+    this.options.log?.(
+      level,
+      this.redactor.redact(message),
+      this.redactor.redactValue(fields) as Record<string, unknown>,
+    );
   }
 }

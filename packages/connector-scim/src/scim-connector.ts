@@ -30,7 +30,16 @@ import { createResource, deleteResource } from './write/create-resource.js';
  * {@link ScimPatchConnector} adds it for targets that take PATCH.
  */
 export class ScimConnector
-  implements TestConnectionOp, ReadOp, FindOp, CreateOp, ReplaceUpdateOp, DisableOp, DeleteOp, MembershipOp, CloseOp
+  implements
+    TestConnectionOp,
+    ReadOp,
+    FindOp,
+    CreateOp,
+    ReplaceUpdateOp,
+    DisableOp,
+    DeleteOp,
+    MembershipOp,
+    CloseOp
 {
   constructor(protected readonly target: ScimTarget) {}
 
@@ -39,7 +48,11 @@ export class ScimConnector
   }
 
   read(type: ObjectType, options: ReadOptions = {}): Observable<readonly RemoteObject[]> {
-    return listResources(this.target, type, options.pageSize !== undefined ? { pageSize: options.pageSize } : {});
+    return listResources(
+      this.target,
+      type,
+      options.pageSize !== undefined ? { pageSize: options.pageSize } : {},
+    );
   }
 
   find(type: ObjectType, filter: FilterNode): Promise<readonly RemoteObject[]> {

@@ -1,4 +1,9 @@
-import { validateConnectorConfig, type Clock, type ConnectorContext, type ConnectorDefinition } from '@idsync/core';
+import {
+  validateConnectorConfig,
+  type Clock,
+  type ConnectorContext,
+  type ConnectorDefinition,
+} from '@idsync/core';
 import { toScimConfig, type ScimConnectorConfig } from './config.js';
 import { SCIM_MANIFEST } from './manifest.js';
 import { ScimConnector } from './scim-connector.js';

@@ -36,7 +36,10 @@ export class ScimTarget {
     options: ScimTargetOptions = {},
   ) {
     this.preset = presetFor(config.preset);
-    this.client = new ScimClient(config, { log: context.log, ...(options.clock ? { clock: options.clock } : {}) });
+    this.client = new ScimClient(config, {
+      log: context.log,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
   }
 
   /** The target's capabilities, discovered once per instance. A failed discovery is not remembered. */
@@ -77,8 +80,15 @@ export class ScimTarget {
   /** Objects per request: what was asked, capped by the config, the preset and the target's maxResults. */
   async pageSize(requested?: number): Promise<number> {
     const { capabilities } = await this.capabilities();
-    const limits = [requested ?? this.config.pageSize, this.preset.maxPageSize, capabilities.filter.maxResults || undefined];
-    return Math.max(1, Math.min(...limits.filter((limit): limit is number => limit !== undefined && limit > 0)));
+    const limits = [
+      requested ?? this.config.pageSize,
+      this.preset.maxPageSize,
+      capabilities.filter.maxResults || undefined,
+    ];
+    return Math.max(
+      1,
+      Math.min(...limits.filter((limit): limit is number => limit !== undefined && limit > 0)),
+    );
   }
 
   /** Membership changes per PATCH: the config's value or the preset's default, never above the preset's limit. */
@@ -101,14 +111,21 @@ export class ScimTarget {
   }
 
   /** The version to send as If-Match, when the target does ETags and the object has one. */
-  async ifMatchFor(etag: string | undefined, resource: ScimResource | undefined): Promise<string | undefined> {
+  async ifMatchFor(
+    etag: string | undefined,
+    resource: ScimResource | undefined,
+  ): Promise<string | undefined> {
     if (!(await this.capabilities()).capabilities.etag.supported) return undefined;
     return etag ?? (typeof resource?.meta?.version === 'string' ? resource.meta.version : undefined);
   }
 
   log(level: 'debug' | 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>): void {
     const redactor = this.client.redactor;
-    this.context.log(level, redactor.redact(message), fields && (redactor.redactValue(fields) as Record<string, unknown>));
+    this.context.log(
+      level,
+      redactor.redact(message),
+      fields && (redactor.redactValue(fields) as Record<string, unknown>),
+    );
   }
 
   async close(): Promise<void> {

@@ -1,11 +1,5 @@
 import { ConnectorError, type ObjectType, type RemoteObject } from '@idsync/core';
-import {
-  GROUP_SCHEMA,
-  isScimError,
-  resourceFromV1,
-  USER_SCHEMA,
-  type ScimResource,
-} from '@idsync/scim';
+import { GROUP_SCHEMA, isScimError, resourceFromV1, USER_SCHEMA, type ScimResource } from '@idsync/scim';
 import type { ScimVersion } from './config.js';
 
 /** Never part of what a connector reports: members are read page by page, passwords never. */
@@ -35,19 +29,28 @@ export function toCanonical(
   try {
     resource = version === '1.1' ? resourceFromV1(body, type) : ({ ...body } as ScimResource);
   } catch (error) {
-    if (isScimError(error)) throw new ConnectorError('invalid', `The target sent an unreadable ${type}: ${error.detail}`);
+    if (isScimError(error))
+      throw new ConnectorError('invalid', `The target sent an unreadable ${type}: ${error.detail}`);
     throw error;
   }
   const id = resource.id as unknown;
   if ((typeof id !== 'string' && typeof id !== 'number') || String(id) === '') {
-    throw new ConnectorError('invalid', `The target sent a ${type} without an "id"; a SCIM service must assign one.`);
+    throw new ConnectorError(
+      'invalid',
+      `The target sent a ${type} without an "id"; a SCIM service must assign one.`,
+    );
   }
   const canonical: ScimResource = {
-    schemas: Array.isArray(resource.schemas) && resource.schemas.length > 0 ? resource.schemas : [CORE_SCHEMA[type]],
+    schemas:
+      Array.isArray(resource.schemas) && resource.schemas.length > 0 ? resource.schemas : [CORE_SCHEMA[type]],
   };
   for (const [key, value] of Object.entries(resource)) {
     if (key === 'schemas') continue;
-    if (NOT_REPORTED[type].has(key.toLowerCase()) && !(options.keepMembers && key.toLowerCase() === 'members')) continue;
+    if (
+      NOT_REPORTED[type].has(key.toLowerCase()) &&
+      !(options.keepMembers && key.toLowerCase() === 'members')
+    )
+      continue;
     canonical[key] = value;
   }
   canonical.id = String(id);

@@ -46,3 +46,4 @@ export * from './reconcile/run-recorder.js';
 export * from './reconcile/inbound/inbound-operation.js';
 export * from './reconcile/inbound/inbound-context.js';
 export * from './reconcile/inbound/inbound-reconciler.js';
+export * from './reconcile/without-cleared-values.js';

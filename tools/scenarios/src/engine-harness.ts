@@ -88,7 +88,8 @@ export class EngineHarness {
   readonly registry = createCoreRegistry();
   readonly referenceStores = new ReferenceStores();
   readonly target: InMemoryIdentityStore;
-  readonly connector: ReferenceConnector;
+  /** The connector the engine uses; `useConnector` swaps it (e.g. for one without PATCH). */
+  connector: ReferenceConnector;
   connection: Connection;
   rules: ProvisioningRule[];
   readonly manifest: ConnectorManifest;
@@ -125,6 +126,10 @@ export class EngineHarness {
 
   private newReconciler(): OutboundReconciler {
     return new OutboundReconciler({ stores: this.store, registry: this.registry, pageSize: 100 });
+  }
+
+  useConnector(connector: Partial<ReferenceConnector>): void {
+    this.connector = connector as ReferenceConnector;
   }
 
   setPreferences(preferences: Partial<ConnectionPreferences>): void {

@@ -77,18 +77,19 @@ describe('userAccountControl', () => {
 describe('ranged member retrieval', () => {
   it('reads a range and asks for the next one', () => {
     const range = parseRangedAttribute('member;range=0-1499');
-    expect(range).toEqual({ attribute: 'member', start: 0, end: 1499 });
+    expect(range).toEqual({ description: 'member;range=0-1499', attribute: 'member', start: 0, end: 1499 });
     expect(nextRangeRequest(range!)).toBe('member;range=1500-*');
   });
 
   it('stops at a range ending in *', () => {
     const range = parseRangedAttribute('member;range=3000-*');
-    expect(range).toEqual({ attribute: 'member', start: 3000 });
+    expect(range).toEqual({ description: 'member;range=3000-*', attribute: 'member', start: 3000 });
     expect(nextRangeRequest(range!)).toBeUndefined();
   });
 
   it('finds the ranged attribute among an entry’s attributes, ignoring case', () => {
     expect(findRange(['dn', 'cn', 'Member;Range=1500-2999'], 'member')).toEqual({
+      description: 'Member;Range=1500-2999',
       attribute: 'Member',
       start: 1500,
       end: 2999,

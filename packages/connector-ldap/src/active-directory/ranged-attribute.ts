@@ -4,6 +4,8 @@
  * client asks for `member;range=1500-*` next, until a range ends in `*`.
  */
 export interface ValueRange {
+  /** The full attribute description the values came under, e.g. `member;range=0-1499`. */
+  readonly description: string;
   /** The attribute without its range option, as the server spelled it. */
   readonly attribute: string;
   readonly start: number;
@@ -19,8 +21,8 @@ export function parseRangedAttribute(description: string): ValueRange | undefine
   if (!match) return undefined;
   const [, attribute, start, end] = match as unknown as [string, string, string, string];
   return end === '*'
-    ? { attribute, start: Number(start) }
-    : { attribute, start: Number(start), end: Number(end) };
+    ? { description, attribute, start: Number(start) }
+    : { description, attribute, start: Number(start), end: Number(end) };
 }
 
 /** The attribute description that asks for the values after `range`, or undefined when none are left. */

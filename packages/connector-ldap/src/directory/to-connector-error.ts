@@ -79,6 +79,15 @@ export function toConnectorError(error: unknown, what: string): unknown {
     });
   }
   if (error instanceof NoServerAvailable) {
+    const furthest = error.furthest;
+    if (furthest?.stage === 'bind' && furthest.cause instanceof ResultCodeError) {
+      const { name, code } = classifyResultCode(furthest.cause.code);
+      return new ConnectorError(code, `${what}: the bind as the configured bindDn was refused with ${name} (${furthest.cause.code}). ${error.message}.`, {
+        remoteStatus: furthest.cause.code,
+        remoteMessage: serverMessage(furthest.cause),
+        cause: error,
+      });
+    }
     const timedOut = error.failures.length > 0 && error.failures.every((failure) => failure.timedOut);
     return new ConnectorError(timedOut ? 'timeout' : 'unavailable', `${what}: no directory server could be used. ${error.message}.`, {
       cause: error,

@@ -5,6 +5,10 @@
  * turns each `\XX` back into one character, so escaping multi-byte characters byte by byte
  * would corrupt them.
  */
+const SPECIAL = new Set(['*', '(', ')', '\\', '\u0000']);
+
 export function escapeFilterValue(value: string): string {
-  return value.replace(/[*()\\\u0000]/g, (char) => `\\${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  let escaped = '';
+  for (const char of value) escaped += SPECIAL.has(char) ? `\\${char.charCodeAt(0).toString(16).padStart(2, '0')}` : char;
+  return escaped;
 }

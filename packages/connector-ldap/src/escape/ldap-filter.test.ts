@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { FilterParser, EqualityFilter, SubstringFilter } from 'ldapts';
+import { FilterParser, EqualityFilter, type SubstringFilter } from 'ldapts';
 import { escapeFilterValue } from './escape-filter-value.js';
 import { allOf, anyOf, equalTo, isAttributeName, not, parenthesise, substrings } from './ldap-filter.js';
 

@@ -21,6 +21,10 @@ export const equalTo = (attribute: string, value: string): string =>
 export const atLeast = (attribute: string, value: string): string =>
   `(${attribute}>=${escapeFilterValue(value)})`;
 
+/** `(attr<=value)` */
+export const atMost = (attribute: string, value: string): string =>
+  `(${attribute}<=${escapeFilterValue(value)})`;
+
 /** `(attr=*)` */
 export const present = (attribute: string): string => `(${attribute}=*)`;
 

@@ -78,6 +78,9 @@ export function createAuthorization(
     case 'oauth-bearer':
       return new FixedAuthorization(`${scheme} ${auth.token}`);
     case 'oauth-client-credentials':
-      return new ClientCredentialsAuthorization(new OAuthClientCredentials(auth, transport, redactor, clock), scheme);
+      return new ClientCredentialsAuthorization(
+        new OAuthClientCredentials(auth, transport, redactor, clock),
+        scheme,
+      );
   }
 }

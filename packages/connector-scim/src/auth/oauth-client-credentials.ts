@@ -76,15 +76,21 @@ export class OAuthClientCredentials {
     }
     const what = `OAuth token request to ${endpoint.origin}${endpoint.pathname}`;
     const startedAt = this.clock.now();
-    const response = await this.transport.send({ method: 'POST', url: endpoint, headers, body: form.toString() }, what);
+    const response = await this.transport.send(
+      { method: 'POST', url: endpoint, headers, body: form.toString() },
+      what,
+    );
     if (response.status < 200 || response.status >= 300) {
       const error = responseToConnectorError(response, what, (text) => this.redactor.redact(text), startedAt);
       // The token endpoint answers 400/401 for a wrong client id or secret (invalid_client).
-      if (error.code === 'invalid' || error.code === 'forbidden' || error.code === 'not-found') {
+      if (['invalid', 'unauthorized', 'forbidden', 'not-found'].includes(error.code)) {
         throw new ConnectorError(
           'unauthorized',
           `${error.message} Check config.oauthEndpoint, config.clientId and config.clientSecret.`,
-          { remoteStatus: response.status, ...(error.remoteMessage ? { remoteMessage: error.remoteMessage } : {}) },
+          {
+            remoteStatus: response.status,
+            ...(error.remoteMessage ? { remoteMessage: error.remoteMessage } : {}),
+          },
         );
       }
       throw error;
@@ -96,9 +102,13 @@ export class OAuthClientCredentials {
       body = {};
     }
     if (typeof body.access_token !== 'string' || body.access_token === '') {
-      throw new ConnectorError('unauthorized', `${what}: the answer holds no access_token; is config.oauthEndpoint the token endpoint?`, {
-        remoteStatus: response.status,
-      });
+      throw new ConnectorError(
+        'unauthorized',
+        `${what}: the answer holds no access_token; is config.oauthEndpoint the token endpoint?`,
+        {
+          remoteStatus: response.status,
+        },
+      );
     }
     this.redactor.add(body.access_token);
     const lifetimeMs = Number(body.expires_in) * 1000;

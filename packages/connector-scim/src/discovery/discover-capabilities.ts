@@ -28,7 +28,10 @@ const ENDPOINTS = {
 /** Statuses meaning "no such endpoint here", as opposed to "you may not" or "try later". */
 const ABSENT = new Set([400, 404, 405, 406, 410, 501]);
 
-function withPresetKnowledge(capabilities: ServiceProviderCapabilities, preset: ScimPreset): ServiceProviderCapabilities {
+function withPresetKnowledge(
+  capabilities: ServiceProviderCapabilities,
+  preset: ScimPreset,
+): ServiceProviderCapabilities {
   return { ...capabilities, ...preset.knownCapabilities };
 }
 
@@ -40,7 +43,10 @@ function withPresetKnowledge(capabilities: ServiceProviderCapabilities, preset: 
  * then override either. Authentication failures, 5xx and timeouts throw: they say nothing
  * about capabilities, and must not be cached as "unsupported".
  */
-export async function discoverCapabilities(client: ScimClient, preset: ScimPreset): Promise<DiscoveredCapabilities> {
+export async function discoverCapabilities(
+  client: ScimClient,
+  preset: ScimPreset,
+): Promise<DiscoveredCapabilities> {
   const version = client.config.version;
   const misses: string[] = [];
   for (const endpoint of ENDPOINTS[version]) {
@@ -84,4 +90,3 @@ export function describeCapabilities(discovered: DiscoveredCapabilities): string
     ? `From ${discovered.endpoint}: ${summary}.`
     : `No usable ServiceProviderConfig: ${discovered.note} Using: ${summary}.`;
 }
-

@@ -16,7 +16,9 @@ import type { FilterDialect } from '../presets/scim-preset.js';
 const V1_OPERATORS: ReadonlySet<ComparisonOperator> = new Set(['eq', 'co', 'sw', 'gt', 'ge', 'lt', 'le']);
 
 function pathName(path: AttributePath): string {
-  return (path.subAttribute === undefined ? path.attribute : `${path.attribute}.${path.subAttribute}`).toLowerCase();
+  return (
+    path.subAttribute === undefined ? path.attribute : `${path.attribute}.${path.subAttribute}`
+  ).toLowerCase();
 }
 
 const isCoreSchema = (schema: string): boolean =>
@@ -56,22 +58,32 @@ class FilterTranslator {
       case 'and':
       case 'or':
         if (!this.dialect[node.kind]) this.refuse(`"${node.kind}"`);
-        return { ...node, left: this.translate(node.left, parent), right: this.translate(node.right, parent) };
+        return {
+          ...node,
+          left: this.translate(node.left, parent),
+          right: this.translate(node.right, parent),
+        };
       case 'valuePath':
         if (!this.dialect.valuePath || this.version === '1.1') this.refuse('value filters (attr[…])');
-        return { ...node, path: this.path(node.path, undefined), filter: this.translate(node.filter, node.path) };
+        return {
+          ...node,
+          path: this.path(node.path, undefined),
+          filter: this.translate(node.filter, node.path),
+        };
     }
   }
 
   private path(path: AttributePath, parent: AttributePath | undefined): AttributePath {
     const allowed = this.dialect.attributes?.[this.type];
     const full = parent ? { attribute: parent.attribute, subAttribute: path.attribute } : path;
-    if (allowed && !allowed.includes(pathName(full))) this.refuse(`filtering ${this.type}s on "${pathName(full)}"`);
+    if (allowed && !allowed.includes(pathName(full)))
+      this.refuse(`filtering ${this.type}s on "${pathName(full)}"`);
     return this.version === '1.1' ? pathToV1(path) : path;
   }
 
   private refuse(what: string): never {
-    const target = this.presetName === 'generic' ? `a SCIM ${this.version} target` : `the ${this.presetName} preset`;
+    const target =
+      this.presetName === 'generic' ? `a SCIM ${this.version} target` : `the ${this.presetName} preset`;
     throw new ConnectorError('unsupported', `The filter uses ${what}, which ${target} does not accept.`);
   }
 }
@@ -94,7 +106,8 @@ export function translateFilter(
   try {
     return formatFilter(translated);
   } catch (error) {
-    if (isScimError(error)) throw new ConnectorError('unsupported', `The filter cannot be written: ${error.detail}`);
+    if (isScimError(error))
+      throw new ConnectorError('unsupported', `The filter cannot be written: ${error.detail}`);
     throw error;
   }
 }

@@ -69,14 +69,48 @@ describe('readTargetMessage: every error body shape carries the target’s messa
     [
       'SCIM 2.0',
       409,
-      { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '409', scimType: 'uniqueness', detail: 'User exists' },
+      {
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+        status: '409',
+        scimType: 'uniqueness',
+        detail: 'User exists',
+      },
       'User exists',
     ],
-    ['SCIM 2.0 with a numeric status (Slack)', 400, { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: 400, detail: 'missing_schema_element' }, 'missing_schema_element'],
-    ['SCIM 1.1 Errors array', 404, { Errors: [{ description: 'Resource 7 not found', code: '404' }] }, 'Resource 7 not found'],
-    ['SCIM 1.1 single Errors object (Slack)', 400, { Errors: { description: 'email_taken', code: 400 } }, 'email_taken'],
-    ['SCIM 1.1 single Error object', 409, { Error: { description: 'Duplicate userName', code: '409' } }, 'Duplicate userName'],
-    ['AWS JSON API', 400, { __type: 'ValidationException', Message: 'Request is unparsable' }, 'Request is unparsable'],
+    [
+      'SCIM 2.0 with a numeric status (Slack)',
+      400,
+      {
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+        status: 400,
+        detail: 'missing_schema_element',
+      },
+      'missing_schema_element',
+    ],
+    [
+      'SCIM 1.1 Errors array',
+      404,
+      { Errors: [{ description: 'Resource 7 not found', code: '404' }] },
+      'Resource 7 not found',
+    ],
+    [
+      'SCIM 1.1 single Errors object (Slack)',
+      400,
+      { Errors: { description: 'email_taken', code: 400 } },
+      'email_taken',
+    ],
+    [
+      'SCIM 1.1 single Error object',
+      409,
+      { Error: { description: 'Duplicate userName', code: '409' } },
+      'Duplicate userName',
+    ],
+    [
+      'AWS JSON API',
+      400,
+      { __type: 'ValidationException', Message: 'Request is unparsable' },
+      'Request is unparsable',
+    ],
     ['a plain message', 429, { message: 'Rate limit exceeded' }, 'Rate limit exceeded'],
     ['an errors list', 400, { errors: [{ message: 'displayName is too long' }] }, 'displayName is too long'],
     ['a nested error object', 500, { error: { message: 'internal failure' } }, 'internal failure'],
@@ -104,7 +138,9 @@ describe('readTargetMessage: every error body shape carries the target’s messa
   });
 
   it('keeps the scimType of a 2.0 body', () => {
-    expect(readTargetMessage(400, JSON.stringify({ scimType: 'invalidFilter', detail: 'bad' })).scimType).toBe('invalidFilter');
+    expect(
+      readTargetMessage(400, JSON.stringify({ scimType: 'invalidFilter', detail: 'bad' })).scimType,
+    ).toBe('invalidFilter');
   });
 });
 

@@ -11,7 +11,11 @@ export interface FailedResponse {
 /** The longest target message kept; error pages can be whole HTML documents. */
 const MAX_MESSAGE_LENGTH = 500;
 
-function codeOf(status: number, scimType: string | undefined, retryAfterMs: number | undefined): ConnectorErrorCode {
+function codeOf(
+  status: number,
+  scimType: string | undefined,
+  retryAfterMs: number | undefined,
+): ConnectorErrorCode {
   if (status === 429) return 'rate-limited';
   // GitHub-style secondary limits answer 403 with Retry-After: a pause, not a missing permission.
   if (status === 403) return retryAfterMs !== undefined ? 'rate-limited' : 'forbidden';
@@ -43,7 +47,8 @@ function messageOfOtherShapes(text: string): string | undefined {
   const nested = Array.isArray(record.errors) ? record.errors[0] : record.error;
   if (nested && typeof nested === 'object') {
     const inner = nested as Record<string, unknown>;
-    for (const key of ['message', 'detail', 'description']) if (typeof inner[key] === 'string') return inner[key];
+    for (const key of ['message', 'detail', 'description'])
+      if (typeof inner[key] === 'string') return inner[key];
   }
   return undefined;
 }
@@ -51,12 +56,15 @@ function messageOfOtherShapes(text: string): string | undefined {
 /** The target's own message, whatever shape its error body has (2.0, 1.1, vendor JSON, plain text). */
 export function readTargetMessage(status: number, text: string): { message: string; scimType?: string } {
   const scimError = ScimError.fromBody(text, status);
-  const generic = scimError.detail === `HTTP ${status} with no error body` || /^HTTP \d+$/.test(scimError.detail);
+  const generic =
+    scimError.detail === `HTTP ${status} with no error body` || /^HTTP \d+$/.test(scimError.detail);
   const looksJson = /^\s*[{[]/.test(text);
   let message = scimError.detail;
-  if (looksJson && (generic || scimError.detail === text.trim())) message = messageOfOtherShapes(text) ?? message;
+  if (looksJson && (generic || scimError.detail === text.trim()))
+    message = messageOfOtherShapes(text) ?? message;
   if (/^\s*</.test(text)) message = `HTTP ${status} (an HTML page, not a SCIM error)`;
-  const shortened = message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH)}…` : message;
+  const shortened =
+    message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH)}…` : message;
   return scimError.scimType ? { message: shortened, scimType: scimError.scimType } : { message: shortened };
 }
 
@@ -82,10 +90,15 @@ export function responseToConnectorError(
   const code = codeOf(response.status, scimType, retryAfterMs);
   const remoteMessage = redact(message);
   const typed = scimType ? ` ${scimType}` : '';
-  const wait = code === 'rate-limited' && retryAfterMs !== undefined ? ` Retry after ${retryAfterMs} ms.` : '';
-  return new ConnectorError(code, `${what}: the target answered ${response.status}${typed}: ${remoteMessage}${wait}`, {
-    remoteStatus: response.status,
-    remoteMessage,
-    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-  });
+  const wait =
+    code === 'rate-limited' && retryAfterMs !== undefined ? ` Retry after ${retryAfterMs} ms.` : '';
+  return new ConnectorError(
+    code,
+    `${what}: the target answered ${response.status}${typed}: ${remoteMessage}${wait}`,
+    {
+      remoteStatus: response.status,
+      remoteMessage,
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    },
+  );
 }

@@ -38,7 +38,9 @@ describe('transport failures become ConnectorErrors naming the cause', () => {
     const error = await failureOf('https://scim.idsync-test.invalid/v2');
     expect(error.code).toBe('unavailable');
     expect(error.retryable).toBe(true);
-    expect(error.message).toMatch(/^GET Users: DNS: the host name "scim\.idsync-test\.invalid" could not be resolved/);
+    expect(error.message).toMatch(
+      /^GET Users: DNS: the host name "scim\.idsync-test\.invalid" could not be resolved/,
+    );
   });
 
   it('refused: a closed port is unavailable and says refused', async () => {
@@ -74,7 +76,11 @@ describe('transport failures become ConnectorErrors naming the cause', () => {
   it('5xx answers are unavailable and keep the target’s message', async () => {
     server.script(() => ({ status: 503, text: 'Down for maintenance' }));
     const error = await failureOf(`${server.url}/v2`);
-    expect([error.code, error.remoteStatus, error.remoteMessage]).toEqual(['unavailable', 503, 'Down for maintenance']);
+    expect([error.code, error.remoteStatus, error.remoteMessage]).toEqual([
+      'unavailable',
+      503,
+      'Down for maintenance',
+    ]);
   });
 });
 

@@ -29,7 +29,8 @@ function codeOf(error: unknown, depth = 0): string | undefined {
     const inner = codeOf(record.errors[0], depth + 1);
     if (inner) return inner;
   }
-  if (typeof record.code === 'string' && record.code !== 'UND_ERR' && record.code !== 'ERR_INVALID_ARG') return record.code;
+  if (typeof record.code === 'string' && record.code !== 'UND_ERR' && record.code !== 'ERR_INVALID_ARG')
+    return record.code;
   return codeOf(record.cause, depth + 1);
 }
 
@@ -48,7 +49,11 @@ export function transportFailureOf(error: unknown): TransportFailure | undefined
 }
 
 /** A sentence naming the cause and what to check, for errors and connection checks. */
-export function describeTransportFailure(failure: TransportFailure, origin: string, timeoutMs?: number): string {
+export function describeTransportFailure(
+  failure: TransportFailure,
+  origin: string,
+  timeoutMs?: number,
+): string {
   const host = new URL(origin).host;
   const hostname = new URL(origin).hostname;
   switch (failure.kind) {

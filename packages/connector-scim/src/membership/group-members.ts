@@ -67,30 +67,48 @@ export function readMembers(target: ScimTarget, groupId: string): Observable<str
 }
 
 /** Without PATCH: the group is written whole with its new member list, guarded by If-Match when the target does ETags. */
-async function rewriteMembers(target: ScimTarget, groupId: string, change: (ids: string[]) => string[]): Promise<void> {
+async function rewriteMembers(
+  target: ScimTarget,
+  groupId: string,
+  change: (ids: string[]) => string[],
+): Promise<void> {
   const state = await readGroupState(target, groupId);
   const next = change(state.memberIds);
-  if (next.length === state.memberIds.length && next.every((id, index) => id === state.memberIds[index])) return;
+  if (next.length === state.memberIds.length && next.every((id, index) => id === state.memberIds[index]))
+    return;
   const body = target.encode('Group', state.resource);
   body.members = next.map((value) => ({ value }));
   body.id = target.currentId('Group', groupId);
   const ifMatch = await target.ifMatchFor(state.etag, state.resource);
-  await target.client.request('PUT', target.objectPath('Group', groupId), { body, ...(ifMatch ? { ifMatch } : {}) });
+  await target.client.request('PUT', target.objectPath('Group', groupId), {
+    body,
+    ...(ifMatch ? { ifMatch } : {}),
+  });
 }
 
-async function patchInChunks(target: ScimTarget, groupId: string, operations: PatchOperation[]): Promise<void> {
+async function patchInChunks(
+  target: ScimTarget,
+  groupId: string,
+  operations: PatchOperation[],
+): Promise<void> {
   for (const chunk of chunkPatchOperations(operations, { maxValuesPerRequest: target.membersPerRequest() })) {
     await sendPatch(target, 'Group', groupId, chunk);
   }
 }
 
 /** Adds members by PATCH `add members`, in chunks the target accepts; adding a present member is harmless (RFC 7644 §3.5.2.1). */
-export async function addMembers(target: ScimTarget, groupId: string, memberIds: readonly string[]): Promise<void> {
+export async function addMembers(
+  target: ScimTarget,
+  groupId: string,
+  memberIds: readonly string[],
+): Promise<void> {
   if (memberIds.length === 0) return;
   if (!(await target.usesPatch())) {
     return rewriteMembers(target, groupId, (ids) => [...ids, ...memberIds.filter((id) => !ids.includes(id))]);
   }
-  await patchInChunks(target, groupId, [{ op: 'add', path: 'members', value: memberIds.map((value) => ({ value })) }]);
+  await patchInChunks(target, groupId, [
+    { op: 'add', path: 'members', value: memberIds.map((value) => ({ value })) },
+  ]);
 }
 
 function removalOperations(target: ScimTarget, memberIds: readonly string[]): PatchOperation[] {
@@ -106,7 +124,11 @@ function removalOperations(target: ScimTarget, memberIds: readonly string[]): Pa
  * a `noTarget` error, and the whole request fails with it; since a repeated removal must be
  * harmless, a refused request is retried once with only the members the group still has.
  */
-export async function removeMembers(target: ScimTarget, groupId: string, memberIds: readonly string[]): Promise<void> {
+export async function removeMembers(
+  target: ScimTarget,
+  groupId: string,
+  memberIds: readonly string[],
+): Promise<void> {
   if (memberIds.length === 0) return;
   if (!(await target.usesPatch())) {
     return rewriteMembers(target, groupId, (ids) => ids.filter((id) => !memberIds.includes(id)));
@@ -126,7 +148,11 @@ export async function removeMembers(target: ScimTarget, groupId: string, memberI
 export async function currentMembers(target: ScimTarget, groupId: string): Promise<Set<string>> {
   const ids = new Set<string>();
   await new Promise<void>((resolve, reject) => {
-    readMembers(target, groupId).subscribe({ next: (page) => page.forEach((id) => ids.add(id)), error: reject, complete: resolve });
+    readMembers(target, groupId).subscribe({
+      next: (page) => page.forEach((id) => ids.add(id)),
+      error: reject,
+      complete: resolve,
+    });
   });
   return ids;
 }

@@ -25,7 +25,12 @@ describe('normaliseValues', () => {
   });
 
   it('makes exactly one value primary', () => {
-    expect(normaliseValues('phonenumbers', [{ value: '1', type: 'work' }, { value: '2', type: 'mobile' }])).toEqual([
+    expect(
+      normaliseValues('phonenumbers', [
+        { value: '1', type: 'work' },
+        { value: '2', type: 'mobile' },
+      ]),
+    ).toEqual([
       { value: '1', type: 'work', primary: true },
       { value: '2', type: 'mobile' },
     ]);
@@ -45,7 +50,10 @@ describe('normaliseValues', () => {
       { value: 'admin', type: 'app' },
       { value: 'user', type: 'app' },
     ];
-    expect(normaliseValues('roles', roles).map((role) => (role as { value: string }).value)).toEqual(['admin', 'user']);
+    expect(normaliseValues('roles', roles).map((role) => (role as { value: string }).value)).toEqual([
+      'admin',
+      'user',
+    ]);
   });
 
   it('leaves simple values alone', () => {
@@ -63,7 +71,11 @@ describe('normaliseValues', () => {
     );
     fc.assert(
       fc.property(fc.array(entry, { minLength: 1, maxLength: 8 }), (values) => {
-        const result = normaliseValues('emails', values as ScimValue[]) as { value: string; type?: string; primary?: boolean }[];
+        const result = normaliseValues('emails', values as ScimValue[]) as {
+          value: string;
+          type?: string;
+          primary?: boolean;
+        }[];
         const lowered = result.map((item) => item.value.toLowerCase());
         const types = result.flatMap((item) => (item.type ? [item.type] : []));
         expect(new Set(lowered).size).toBe(lowered.length);

@@ -65,7 +65,8 @@ export function normaliseValues(attribute: string, values: readonly ScimValue[])
     const id = identity(attribute, entry);
     if (id !== undefined && seenValues.has(id)) continue;
     const rawType = field(entry, 'type');
-    const type = typeof rawType === 'string' && ONE_PER_TYPE.has(attribute) ? rawType.toLowerCase() : undefined;
+    const type =
+      typeof rawType === 'string' && ONE_PER_TYPE.has(attribute) ? rawType.toLowerCase() : undefined;
     if (type !== undefined && seenTypes.has(type)) continue;
     if (id !== undefined) seenValues.add(id);
     if (type !== undefined) seenTypes.add(type);
@@ -82,7 +83,8 @@ export function normaliseMultiValued(resource: ScimResource): ScimResource {
   const out: ScimResource = { ...resource };
   for (const [key, value] of Object.entries(resource)) {
     const attribute = key.toLowerCase();
-    if (TYPED_MULTI_VALUED.has(attribute) && Array.isArray(value)) out[key] = normaliseValues(attribute, value as ScimValue[]);
+    if (TYPED_MULTI_VALUED.has(attribute) && Array.isArray(value))
+      out[key] = normaliseValues(attribute, value as ScimValue[]);
   }
   return out;
 }

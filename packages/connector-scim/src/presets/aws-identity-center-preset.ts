@@ -5,7 +5,14 @@ import { RFC_REQUIRED } from './required-attributes.js';
 /** AWS refuses a user without these ("Request is unparsable, syntactically incorrect, or violates schema"). */
 const AWS_REQUIRED_USER = ['userName', 'displayName', 'name.givenName', 'name.familyName'];
 /** Attributes AWS does not support; sending them fails the whole request. */
-const AWS_UNSUPPORTED_USER = new Set(['photos', 'ims', 'entitlements', 'x509certificates', 'password', 'groups']);
+const AWS_UNSUPPORTED_USER = new Set([
+  'photos',
+  'ims',
+  'entitlements',
+  'x509certificates',
+  'password',
+  'groups',
+]);
 /** AWS keeps one email, one phone number and one address per user. */
 const AWS_SINGLE_VALUED = new Set(['emails', 'phonenumbers', 'addresses']);
 

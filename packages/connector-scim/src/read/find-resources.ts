@@ -5,7 +5,11 @@ import type { ScimTarget } from '../scim-target.js';
 import { listAll, listResources } from './list-resources.js';
 
 /** One object by id; undefined when the target answers 404. */
-export async function getResource(target: ScimTarget, type: ObjectType, remoteId: string): Promise<RemoteObject | undefined> {
+export async function getResource(
+  target: ScimTarget,
+  type: ObjectType,
+  remoteId: string,
+): Promise<RemoteObject | undefined> {
   try {
     const response = await target.client.request('GET', target.objectPath(type, remoteId));
     return target.decode(type, response.body);
@@ -16,7 +20,11 @@ export async function getResource(target: ScimTarget, type: ObjectType, remoteId
 }
 
 /** Reads every object and keeps those matching: for a target whose configuration says it cannot filter. */
-async function scanMatching(target: ScimTarget, type: ObjectType, filter: FilterNode): Promise<RemoteObject[]> {
+async function scanMatching(
+  target: ScimTarget,
+  type: ObjectType,
+  filter: FilterNode,
+): Promise<RemoteObject[]> {
   const matches = compileFilter(filter, { registry: target.registry, scope: target.registry.scopeOf(type) });
   const found: RemoteObject[] = [];
   await new Promise<void>((resolve, reject) => {
@@ -36,7 +44,11 @@ async function scanMatching(target: ScimTarget, type: ObjectType, filter: Filter
  * page, since correlation must work anyway; a target with no configuration at all is trusted
  * to filter, as nearly all do.
  */
-export async function findResources(target: ScimTarget, type: ObjectType, filter: FilterNode): Promise<RemoteObject[]> {
+export async function findResources(
+  target: ScimTarget,
+  type: ObjectType,
+  filter: FilterNode,
+): Promise<RemoteObject[]> {
   const text = translateFilter(filter, type, target.preset.filter, target.config.version, target.preset.name);
   const discovered = await target.capabilities();
   if (discovered.source === 'discovered' && !discovered.capabilities.filter.supported) {

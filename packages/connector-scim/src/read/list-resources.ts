@@ -24,10 +24,14 @@ function count(value: unknown): number | undefined {
 
 function readListPage(target: ScimTarget, type: ObjectType, body: unknown, what: string): ListPage {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw new ConnectorError('invalid', `${what}: the target did not answer with a list response (a JSON object).`);
+    throw new ConnectorError(
+      'invalid',
+      `${what}: the target did not answer with a list response (a JSON object).`,
+    );
   }
   const resources = getCaseInsensitive(body, 'Resources') ?? [];
-  if (!Array.isArray(resources)) throw new ConnectorError('invalid', `${what}: "Resources" of the list response is not an array.`);
+  if (!Array.isArray(resources))
+    throw new ConnectorError('invalid', `${what}: "Resources" of the list response is not an array.`);
   const cursor = getCaseInsensitive(body, 'nextCursor');
   return {
     objects: resources.map((resource) => target.decode(type, resource)),
@@ -45,7 +49,11 @@ function readListPage(target: ScimTarget, type: ObjectType, body: unknown, what:
  * not an endless loop. Offset paging can skip or repeat an object written during the read;
  * SCIM offers nothing better, and the engine's full reconciliation tolerates it.
  */
-export function listResources(target: ScimTarget, type: ObjectType, options: ListOptions = {}): Observable<RemoteObject[]> {
+export function listResources(
+  target: ScimTarget,
+  type: ObjectType,
+  options: ListOptions = {},
+): Observable<RemoteObject[]> {
   return new Observable<RemoteObject[]>((subscriber) => {
     const run = async (): Promise<void> => {
       const size = await target.pageSize(options.pageSize);
@@ -75,7 +83,10 @@ export function listResources(target: ScimTarget, type: ObjectType, options: Lis
           const page = readListPage(target, type, response.body, what);
           const ids = page.objects.map((object) => object.remoteId).join('\n');
           if (startIndex > 1 && ids !== '' && ids === previousIds) {
-            throw new ConnectorError('invalid', `${what}: the target sent the previous page again; it seems to ignore startIndex, so the read cannot go on.`);
+            throw new ConnectorError(
+              'invalid',
+              `${what}: the target sent the previous page again; it seems to ignore startIndex, so the read cannot go on.`,
+            );
           }
           emit(page.objects);
           startIndex += page.objects.length;

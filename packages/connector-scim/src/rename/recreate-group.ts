@@ -12,7 +12,11 @@ export function displayNameOf(resource: ScimResource): string | undefined {
 }
 
 /** The group that an earlier, interrupted rename already created under the new name. */
-async function existingGroupNamed(target: ScimTarget, name: string, oldId: string): Promise<string | undefined> {
+async function existingGroupNamed(
+  target: ScimTarget,
+  name: string,
+  oldId: string,
+): Promise<string | undefined> {
   const found = await findResources(target, 'Group', filterBuilders.eq('displayName', name));
   const others = found.filter((group) => group.remoteId !== target.currentId('Group', oldId));
   return others.length === 1 ? others[0]!.remoteId : undefined;
@@ -25,7 +29,11 @@ async function existingGroupNamed(target: ScimTarget, name: string, oldId: strin
  * the duplicate name, and the group it made is found by name and used. Later calls with the
  * old id in this connector instance go to the new group; the returned id is the new one.
  */
-export async function recreateGroup(target: ScimTarget, oldId: string, desired: ScimResource): Promise<string> {
+export async function recreateGroup(
+  target: ScimTarget,
+  oldId: string,
+  desired: ScimResource,
+): Promise<string> {
   const members = await currentMembers(target, oldId);
   const name = displayNameOf(desired) ?? '';
   let newId: string;

@@ -50,7 +50,10 @@ class ConnectionTest {
     const response = await this.attempt('reach target', () =>
       client.exchange('GET', config.usersResource, { query: this.listQuery(), authenticate: false }),
     );
-    this.pass('reach target', `${url.protocol === 'https:' ? 'TLS connection' : 'Connection'} to ${url.host} works (it answered HTTP ${response.status}).`);
+    this.pass(
+      'reach target',
+      `${url.protocol === 'https:' ? 'TLS connection' : 'Connection'} to ${url.host} works (it answered HTTP ${response.status}).`,
+    );
   }
 
   async authenticate(): Promise<ScimAnswer> {
@@ -61,25 +64,37 @@ class ConnectionTest {
     );
     if (response.status === 401) {
       const error = client.errorOf(response, `GET ${config.usersResource}`);
-      this.fail('authentication', `The target refused the credentials (401: ${error.remoteMessage}). Check ${CREDENTIAL_KEYS[method]}.`);
+      this.fail(
+        'authentication',
+        `The target refused the credentials (401: ${error.remoteMessage}). Check ${CREDENTIAL_KEYS[method]}.`,
+      );
     }
     if (response.status === 403) {
       const error = client.errorOf(response, `GET ${config.usersResource}`);
-      this.fail('authentication', `The credentials are valid but not allowed to read users (403: ${error.remoteMessage}). Grant the account or client SCIM access.`);
+      this.fail(
+        'authentication',
+        `The credentials are valid but not allowed to read users (403: ${error.remoteMessage}). Grant the account or client SCIM access.`,
+      );
     }
     this.pass(
       'authentication',
-      method === 'none' ? 'No authentication is configured, and the target asked for none.' : `The target accepted the ${method} credentials.`,
+      method === 'none'
+        ? 'No authentication is configured, and the target asked for none.'
+        : `The target accepted the ${method} credentials.`,
     );
     return response;
   }
 
   async resource(name: string, path: string, key: string, given?: ScimAnswer): Promise<void> {
     const { client } = this.target;
-    const response = given ?? (await this.attempt(name, () => client.exchange('GET', path, { query: this.listQuery() })));
+    const response =
+      given ?? (await this.attempt(name, () => client.exchange('GET', path, { query: this.listQuery() })));
     const url = client.urlOf(path);
     if (response.status === 404) {
-      this.fail(name, `GET ${url.pathname} answered 404: there is no resource endpoint there. Check ${key} ("${path}") and config.baseUrl.`);
+      this.fail(
+        name,
+        `GET ${url.pathname} answered 404: there is no resource endpoint there. Check ${key} ("${path}") and config.baseUrl.`,
+      );
     }
     if (response.status < 200 || response.status >= 300) {
       this.fail(name, client.errorOf(response, `GET ${url.pathname}`).message);
@@ -88,9 +103,15 @@ class ConnectionTest {
     const resources = body && typeof body === 'object' ? getCaseInsensitive(body, 'Resources') : undefined;
     const total = body && typeof body === 'object' ? getCaseInsensitive(body, 'totalResults') : undefined;
     if (body === undefined || (resources === undefined && total === undefined)) {
-      this.fail(name, `GET ${url.pathname} answered ${response.status} but not with a SCIM list response. Check ${key} and config.baseUrl.`);
+      this.fail(
+        name,
+        `GET ${url.pathname} answered ${response.status} but not with a SCIM list response. Check ${key} and config.baseUrl.`,
+      );
     }
-    this.pass(name, `GET ${url.pathname} answers with a list response${typeof total === 'number' ? ` (${total} in all)` : ''}.`);
+    this.pass(
+      name,
+      `GET ${url.pathname} answers with a list response${typeof total === 'number' ? ` (${total} in all)` : ''}.`,
+    );
   }
 
   async discover(): Promise<void> {

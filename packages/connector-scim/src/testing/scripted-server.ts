@@ -90,7 +90,11 @@ export class ScriptedServer {
 }
 
 /** A SCIM 2.0 list response of `resources`. */
-export function listBody(resources: readonly object[], totalResults = resources.length, startIndex = 1): object {
+export function listBody(
+  resources: readonly object[],
+  totalResults = resources.length,
+  startIndex = 1,
+): object {
   return {
     schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'],
     totalResults,

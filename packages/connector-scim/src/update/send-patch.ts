@@ -7,7 +7,11 @@ import {
   type ScimResource,
   type ScimValue,
 } from '@idsync/scim';
-import { isTypedMultiValued, normaliseMultiValued, normaliseValues } from '../normalise/normalise-multi-valued.js';
+import {
+  isTypedMultiValued,
+  normaliseMultiValued,
+  normaliseValues,
+} from '../normalise/normalise-multi-valued.js';
 import type { ScimTarget } from '../scim-target.js';
 
 /**
@@ -41,7 +45,10 @@ function v1Body(
     if (!isScimError(error)) throw error;
     // Without the current object, 1.1 cannot resolve value filters: fetch it and try again.
     if (current === undefined && error.scimType === 'invalidPath') return { needsCurrent: true };
-    throw new ConnectorError('unsupported', `This change cannot be sent to a SCIM 1.1 target as a PATCH: ${error.detail}`);
+    throw new ConnectorError(
+      'unsupported',
+      `This change cannot be sent to a SCIM 1.1 target as a PATCH: ${error.detail}`,
+    );
   }
 }
 
@@ -72,7 +79,8 @@ export async function sendPatch(
   const response = await target.client.request('GET', path);
   const current = target.decodeWithMembers(type, response.body).resource;
   const second = v1Body(operations, current);
-  if (!('body' in second)) throw new ConnectorError('unsupported', 'This change cannot be sent to a SCIM 1.1 target as a PATCH.');
+  if (!('body' in second))
+    throw new ConnectorError('unsupported', 'This change cannot be sent to a SCIM 1.1 target as a PATCH.');
   const ifMatch = await target.ifMatchFor(response.etag, current);
   await target.client.request('PATCH', path, { body: second.body, ...(ifMatch ? { ifMatch } : {}) });
 }

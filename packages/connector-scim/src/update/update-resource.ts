@@ -16,16 +16,26 @@ const renamesByRecreating = (target: ScimTarget, type: ObjectType): boolean =>
 
 /**
  * Replaces an object (PUT), carrying over what the caller does not own: the id, and a group's
- * members, which the membership operations manage (a PUT without them would empty the group).
- * The object is read first — which also makes an unknown id `not-found` — and its version
- * goes out as If-Match when the target does ETags, so a change made in between is not lost.
+ * members, which the membership operations manage (a PUT without them would empty the group),
+ * so a group is always read first. A user is read first only when the target does ETags: its
+ * version then goes out as If-Match, so a change made in between is not silently overwritten.
+ * Everything else in the resource is the caller's: an attribute left out is cleared.
  */
-export async function replaceResource(target: ScimTarget, type: ObjectType, remoteId: string, resource: ScimResource): Promise<void> {
+export async function replaceResource(
+  target: ScimTarget,
+  type: ObjectType,
+  remoteId: string,
+  resource: ScimResource,
+): Promise<void> {
   const body = target.encode(type, resource); // refuses invalid data before any request
   if (type === 'Group') {
     const state = await readGroupState(target, remoteId);
     const newName = displayNameOf(resource);
-    if (renamesByRecreating(target, type) && newName !== undefined && newName !== displayNameOf(state.resource)) {
+    if (
+      renamesByRecreating(target, type) &&
+      newName !== undefined &&
+      newName !== displayNameOf(state.resource)
+    ) {
       await recreateGroup(target, remoteId, resource);
       return;
     }
@@ -40,18 +50,28 @@ export async function replaceResource(target: ScimTarget, type: ObjectType, remo
     body.id = target.currentId(type, remoteId);
     body.members = state.memberIds.map((value) => ({ value }));
     const ifMatch = await target.ifMatchFor(state.etag, state.resource);
-    await target.client.request('PUT', target.objectPath(type, remoteId), { body, ...(ifMatch ? { ifMatch } : {}) });
+    await target.client.request('PUT', target.objectPath(type, remoteId), {
+      body,
+      ...(ifMatch ? { ifMatch } : {}),
+    });
     return;
   }
   const path = target.objectPath(type, remoteId);
-  const current = await target.client.request('GET', path);
-  const ifMatch = await target.ifMatchFor(current.etag, target.decode(type, current.body).resource);
   body.id = remoteId;
+  let ifMatch: string | undefined;
+  if ((await target.capabilities()).capabilities.etag.supported) {
+    const current = await target.client.request('GET', path);
+    ifMatch = await target.ifMatchFor(current.etag, target.decode(type, current.body).resource);
+  }
   await target.client.request('PUT', path, { body, ...(ifMatch ? { ifMatch } : {}) });
 }
 
 /** Refuses a PATCH that would remove an attribute the target requires, before it is sent. */
-function checkRequiredKept(target: ScimTarget, type: ObjectType, operations: readonly PatchOperation[]): void {
+function checkRequiredKept(
+  target: ScimTarget,
+  type: ObjectType,
+  operations: readonly PatchOperation[],
+): void {
   const required = target.preset.requiredAttributes[type].map((path) => path.toLowerCase());
   for (const operation of operations) {
     const path = operation.path?.trim().toLowerCase();
@@ -59,7 +79,10 @@ function checkRequiredKept(target: ScimTarget, type: ObjectType, operations: rea
     const clears = operation.op === 'remove' || operation.value === null || operation.value === '';
     const hit = required.find((name) => name === path || name.startsWith(`${path}.`));
     if (clears && hit !== undefined) {
-      throw new ConnectorError('invalid', `The target requires ${hit} for every ${type}; a PATCH removing it is refused before it is sent.`);
+      throw new ConnectorError(
+        'invalid',
+        `The target requires ${hit} for every ${type}; a PATCH removing it is refused before it is sent.`,
+      );
     }
   }
 }
@@ -87,7 +110,8 @@ export async function patchResource(
         scope: target.registry.scopeOf(type),
       }).resource;
     } catch (error) {
-      if (isScimError(error)) throw new ConnectorError('invalid', `The PATCH of group ${remoteId} cannot apply: ${error.detail}`);
+      if (isScimError(error))
+        throw new ConnectorError('invalid', `The PATCH of group ${remoteId} cannot apply: ${error.detail}`);
       throw error;
     }
     if (displayNameOf(desired) !== displayNameOf(current as ScimResource)) {
@@ -103,7 +127,9 @@ function touchesDisplayName(operations: readonly PatchOperation[]): boolean {
     const path = operation.path?.trim().toLowerCase();
     if (path !== undefined && path !== '') return path === 'displayname';
     const value = operation.value;
-    return value !== null && typeof value === 'object' && getCaseInsensitive(value, 'displayName') !== undefined;
+    return (
+      value !== null && typeof value === 'object' && getCaseInsensitive(value, 'displayName') !== undefined
+    );
   });
 }
 
@@ -112,7 +138,8 @@ function touchesDisplayName(operations: readonly PatchOperation[]): boolean {
  * whole user. Groups have no `active`.
  */
 export async function disableResource(target: ScimTarget, type: ObjectType, remoteId: string): Promise<void> {
-  if (type !== 'User') throw new ConnectorError('unsupported', `A SCIM ${type} has no "active" attribute to disable.`);
+  if (type !== 'User')
+    throw new ConnectorError('unsupported', `A SCIM ${type} has no "active" attribute to disable.`);
   if (await target.usesPatch()) {
     await sendPatch(target, type, remoteId, [{ op: 'replace', path: 'active', value: false }]);
     return;

@@ -6,7 +6,11 @@ import type { ScimTarget } from '../scim-target.js';
  * POSTs a new object and returns it as the target now holds it. The body is checked and shaped
  * first (`fromCanonical`), so a resource the target is known to refuse fails without a request.
  */
-export async function createResource(target: ScimTarget, type: ObjectType, resource: ScimResource): Promise<RemoteObject> {
+export async function createResource(
+  target: ScimTarget,
+  type: ObjectType,
+  resource: ScimResource,
+): Promise<RemoteObject> {
   const body = target.encode(type, resource);
   const path = target.resourcePath(type);
   const response = await target.client.request('POST', path, { body });

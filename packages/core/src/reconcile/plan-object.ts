@@ -4,6 +4,7 @@ import type { Link } from '../model/link.js';
 import type { ObjectType } from '../model/object-type.js';
 import type { RemoteObject } from '../spi/remote-object.js';
 import type { AttributeChange, OperationReason, PlannedOperation } from './planned-operation.js';
+import { withoutClearedValues } from './without-cleared-values.js';
 
 /** What correlation found for an object that has no link yet. */
 export type CorrelationOutcome =
@@ -122,7 +123,7 @@ function planCreate(input: ObjectPlanInput, resource: ScimResource, base: Base, 
     ];
   }
   const inactive = input.objectType === 'User' && !isActive(resource) ? ' It is created inactive, as it is disabled in the hub.' : '';
-  return [{ ...base, kind: 'create', resource, reason: reason(`${why} Created.${inactive}`) }];
+  return [{ ...base, kind: 'create', resource: withoutClearedValues(resource), reason: reason(`${why} Created.${inactive}`) }];
 }
 
 function planUpdate(

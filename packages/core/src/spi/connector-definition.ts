@@ -18,4 +18,10 @@ export interface ConnectorDefinition<Config = Record<string, unknown>> {
    * to read their capabilities; connecting happens on the first operation.
    */
   create(config: Config, context: ConnectorContext): Connector;
+  /**
+   * Optional asynchronous factory for connectors whose operations depend on what the store
+   * says about itself (a SCIM target that does or does not accept PATCH). Applications call it
+   * in preference to `create` when it exists; it may do I/O.
+   */
+  open?(config: Config, context: ConnectorContext): Promise<Connector>;
 }

@@ -45,13 +45,19 @@ export interface CreateOp {
 }
 
 /** Updates by a minimal SCIM PatchOp (preferred when the store supports partial updates). */
+/**
+ * What an update may report back: a store that can only rename by re-creating (Atlassian
+ * groups) gives the object a new remote id, which the engine then records on the link.
+ */
+export type UpdateOutcome = void | { readonly remoteId: string };
+
 export interface PatchUpdateOp {
-  patch(type: ObjectType, remoteId: string, operations: readonly PatchOperation[]): Promise<void>;
+  patch(type: ObjectType, remoteId: string, operations: readonly PatchOperation[]): Promise<UpdateOutcome>;
 }
 
 /** Updates by replacing the whole object (the SCIM 1.1 way, or stores without partial updates). */
 export interface ReplaceUpdateOp {
-  replace(type: ObjectType, remoteId: string, resource: ScimResource): Promise<void>;
+  replace(type: ObjectType, remoteId: string, resource: ScimResource): Promise<UpdateOutcome>;
 }
 
 /** Soft delete: the object stays but can no longer sign in (`active: false`, AD's disable bit…). */

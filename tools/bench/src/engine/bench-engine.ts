@@ -76,7 +76,9 @@ export class BenchEngine {
 
   /** Connector calls since the last call (get, find, create, patch…), the ones made; then starts a new count. */
   takeRemoteCalls(): Record<string, number> {
-    const counts = Object.fromEntries(Object.entries(this.target.faults.callCounts()).filter(([, count]) => count > 0));
+    const counts = Object.fromEntries(
+      Object.entries(this.target.faults.callCounts()).filter(([, count]) => count > 0),
+    );
     this.target.faults.resetCounts();
     return counts;
   }

@@ -17,7 +17,10 @@ export type StoreLocation =
   | { readonly kind: 'pglite-memory' }
   | { readonly kind: 'postgres'; readonly databaseUrl: string; readonly schema: string };
 
-export async function createStoreLocation(kind: BenchStoreKind, databaseUrl: string | undefined): Promise<StoreLocation> {
+export async function createStoreLocation(
+  kind: BenchStoreKind,
+  databaseUrl: string | undefined,
+): Promise<StoreLocation> {
   switch (kind) {
     case 'pglite':
       return { kind, dataDir: await mkdtemp(join(tmpdir(), 'idsync-bench-')) };

@@ -45,7 +45,8 @@ export async function loadHubUsers(store: IdsyncStore, options: LoadOptions): Pr
     for (const user of viaApi) await store.hub.create('User', population.id, user.resource);
     apiSeconds += seconds(started);
     started = process.hrtime.bigint();
-    if (bulk.length) await store.database.transaction().execute((trx) => insertUsers(trx, population.id, bulk));
+    if (bulk.length)
+      await store.database.transaction().execute((trx) => insertUsers(trx, population.id, bulk));
     bulkSeconds += seconds(started);
   }
   return {
@@ -54,7 +55,11 @@ export async function loadHubUsers(store: IdsyncStore, options: LoadOptions): Pr
   };
 }
 
-async function insertUsers(db: Database, populationId: string, users: readonly BenchHubUser[]): Promise<void> {
+async function insertUsers(
+  db: Database,
+  populationId: string,
+  users: readonly BenchHubUser[],
+): Promise<void> {
   const now = new Date();
   for (let start = 0; start < users.length; start += ROWS_PER_STATEMENT) {
     const chunk = users.slice(start, start + ROWS_PER_STATEMENT);
@@ -82,7 +87,9 @@ async function insertUsers(db: Database, populationId: string, users: readonly B
       .execute();
     await db
       .insertInto('hub_emails')
-      .values(chunk.flatMap(({ id, resource }) => emailsOf(resource).map((email) => ({ object_id: id, email }))))
+      .values(
+        chunk.flatMap(({ id, resource }) => emailsOf(resource).map((email) => ({ object_id: id, email }))),
+      )
       .execute();
     await db
       .insertInto('hub_changes')

@@ -1,3 +1,5 @@
+import { loadavg } from 'node:os';
+
 /** Figures of one engine phase (load, plan, run…), as written to the JSON report. */
 export interface PhaseFigures {
   readonly name: string;
@@ -17,6 +19,14 @@ export interface PhaseFigures {
    * the same process (the CLI runs the memory-relevant phases in processes of their own).
    */
   readonly processMaxRssMiB: number;
+  /**
+   * CPU time of this process during the phase (user + system, all its threads). On a shared
+   * machine, `cpuSeconds / seconds` well below 1 says the phase waited for a core (or, on
+   * PostgreSQL, for the server, whose CPU time is not counted here).
+   */
+  readonly cpuSeconds: number;
+  /** The machine's one-minute load average at the end of the phase: how busy the cores were. */
+  readonly loadAverage: number;
   /** What the phase did, from its own results (run counts, store calls…): proof the work was real. */
   readonly details: Record<string, unknown>;
 }
@@ -53,6 +63,7 @@ export async function measurePhase(name: string, work: () => Promise<PhaseResult
   };
   const timer = setInterval(sample, SAMPLE_EVERY_MS);
   timer.unref();
+  const cpuAtStart = process.cpuUsage();
   const started = process.hrtime.bigint();
   let result: PhaseResult;
   try {
@@ -61,6 +72,7 @@ export async function measurePhase(name: string, work: () => Promise<PhaseResult
     clearInterval(timer);
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = process.cpuUsage(cpuAtStart);
   sample();
   return {
     name,
@@ -71,6 +83,8 @@ export async function measurePhase(name: string, work: () => Promise<PhaseResult
     peakRssMiB: round(peakRss / MiB),
     peakHeapUsedMiB: round(peakHeap / MiB),
     processMaxRssMiB: round(process.resourceUsage().maxRSS / 1024),
+    cpuSeconds: round((cpu.user + cpu.system) / 1e6, 3),
+    loadAverage: round(loadavg()[0] ?? 0, 2),
     details: result.details,
   };
 }

@@ -7,10 +7,15 @@
 // TypeScript-only syntax (constructor parameter properties) that plain type stripping refuses.
 import nodeModule from 'node:module';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const { registerHooks, stripTypeScriptTypes } = nodeModule;
 
-if (!process.features.typescript || typeof registerHooks !== 'function' || typeof stripTypeScriptTypes !== 'function') {
+if (
+  !process.features.typescript ||
+  typeof registerHooks !== 'function' ||
+  typeof stripTypeScriptTypes !== 'function'
+) {
   console.error(
     `@idsync/scim-target runs from TypeScript source and needs Node.js 22.18+ or 24+ (type stripping and ` +
       `module.registerHooks); this is ${process.version}. In this repository use the pinned Node: \`npx node …\`.`,
@@ -40,7 +45,10 @@ registerHooks({
   },
   load(url, context, nextLoad) {
     if (!url.startsWith('file:') || !url.endsWith('.ts')) return nextLoad(url, context);
-    const source = stripTypeScriptTypes(readFileSync(new URL(url), 'utf8'), { mode: 'transform', sourceUrl: url });
+    const source = stripTypeScriptTypes(readFileSync(fileURLToPath(url), 'utf8'), {
+      mode: 'transform',
+      sourceUrl: url,
+    });
     return { format: 'module', source, shortCircuit: true };
   },
 });

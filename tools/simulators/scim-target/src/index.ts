@@ -16,14 +16,29 @@ export type { ResourceCollection, ResourceTypeName, SeedResource } from './store
 
 // Profiles and the policies they are made of, to compose custom profiles.
 export type { TargetProfile } from './profiles/target-profile.js';
-export type { PolicyContext, ResourceWrite, TargetOperation, TargetPolicy } from './profiles/target-policy.js';
+export type {
+  PolicyContext,
+  ResourceWrite,
+  TargetOperation,
+  TargetPolicy,
+} from './profiles/target-policy.js';
 export { BUILTIN_PROFILES, profileNamed } from './profiles/builtin-profiles.js';
 export { rfcProfile } from './profiles/rfc-profile.js';
 export { awsIdentityCenterProfile } from './profiles/aws-identity-center-profile.js';
 export { atlassianProfile } from './profiles/atlassian-profile.js';
-export { indexPager, type ListPager, type Page, type PageInfo, type PageRequest } from './profiles/list-pager.js';
+export {
+  indexPager,
+  type ListPager,
+  type Page,
+  type PageInfo,
+  type PageRequest,
+} from './profiles/list-pager.js';
 export { awsCursorPager } from './profiles/aws-cursor-pager.js';
-export { uniqueAttribute, uniqueGroupDisplayName, uniqueUserName } from './profiles/policies/unique-attribute.js';
+export {
+  uniqueAttribute,
+  uniqueGroupDisplayName,
+  uniqueUserName,
+} from './profiles/policies/unique-attribute.js';
 export { awsFilterRules } from './profiles/policies/aws-filter-rules.js';
 export { awsUserRequirements } from './profiles/policies/aws-user-requirements.js';
 export { awsUserPatchRules } from './profiles/policies/aws-user-patch-rules.js';

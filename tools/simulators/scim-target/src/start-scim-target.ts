@@ -48,7 +48,9 @@ export async function startScimTarget(options: ScimTargetOptions = {}): Promise<
   const resolved = resolveOptions(options);
   const { auth, clock } = resolved;
   const tokens =
-    auth.kind === 'oauth' ? new TokenIssuer(clock, auth.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS) : undefined;
+    auth.kind === 'oauth'
+      ? new TokenIssuer(clock, auth.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS)
+      : undefined;
   const tokenPath = auth.kind === 'oauth' ? (auth.tokenPath ?? DEFAULT_TOKEN_PATH) : undefined;
   let baseUrl = '';
   const runtime: TargetRuntime = {

@@ -6,6 +6,7 @@ import type { RemoteObject } from '../../spi/remote-object.js';
 import { computeUpdate } from '../compute-update.js';
 import { mergeMappedObjects } from '../merge-mapped-objects.js';
 import { resourceHash } from '../resource-hash.js';
+import { withoutClearedValues } from '../without-cleared-values.js';
 import type { InboundContext } from './inbound-context.js';
 import type { InboundOperation } from './inbound-operation.js';
 
@@ -74,7 +75,7 @@ export async function planInboundObject(context: InboundContext, remote: RemoteO
     {
       ...base,
       kind: 'create',
-      resource: onCreate,
+      resource: withoutClearedValues(onCreate),
       desiredHash,
       ...(populationId ? { populationId } : {}),
       reason: reason('New in the source: created in the hub.'),

@@ -1,4 +1,5 @@
 import { ConnectorError } from '../../spi/connector-error.js';
+import type { UpdateOutcome } from '../../spi/connector-operations.js';
 import type { OutboundContext } from '../outbound-context.js';
 import type { PlannedOperation } from '../planned-operation.js';
 import { chunk } from '../plan-membership-changes.js';
@@ -36,11 +37,14 @@ export async function executeOperation(context: OutboundContext, operation: Plan
       const created = await connector.create(objectType, operation.resource);
       return { remoteId: created.remoteId };
     }
-    case 'update':
-      if (connector.patch && operation.patch.length) await connector.patch(objectType, operation.remoteId, operation.patch);
-      else if (connector.replace) await connector.replace(objectType, operation.remoteId, operation.resource);
+    case 'update': {
+      let outcome: UpdateOutcome;
+      if (connector.patch && operation.patch.length) outcome = await connector.patch(objectType, operation.remoteId, operation.patch);
+      else if (connector.replace) outcome = await connector.replace(objectType, operation.remoteId, operation.resource);
       else throw unsupported(context, 'update objects (neither patch nor replace)');
-      return { remoteId: operation.remoteId };
+      // A store that renames by re-creating reports the new id; the link follows it.
+      return { remoteId: outcome?.remoteId ?? operation.remoteId };
+    }
     case 'disable':
       if (connector.disable) await connector.disable(objectType, operation.remoteId);
       else if (connector.patch) await connector.patch(objectType, operation.remoteId, [{ op: 'replace', path: 'active', value: false }]);

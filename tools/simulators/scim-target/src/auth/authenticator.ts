@@ -38,7 +38,8 @@ export function createAuthenticator(
     case 'none':
       return () => undefined;
     case 'bearer':
-      return (header) => checkBearer(header, (token) => (sameSecret(token, options.token) ? 'valid' : 'unknown'));
+      return (header) =>
+        checkBearer(header, (token) => (sameSecret(token, options.token) ? 'valid' : 'unknown'));
     case 'oauth':
       return (header) => checkBearer(header, (token) => tokens?.check(token) ?? 'unknown');
     case 'basic':
@@ -48,10 +49,16 @@ export function createAuthenticator(
 
 const BEARER_REALM = 'Bearer realm="scim"';
 
-function checkBearer(header: string | undefined, state: (token: string) => 'valid' | 'expired' | 'unknown'): void {
+function checkBearer(
+  header: string | undefined,
+  state: (token: string) => 'valid' | 'expired' | 'unknown',
+): void {
   const authorization = readAuthorization(header);
   if (!authorization) {
-    throw new AuthenticationError('The request has no Authorization header; send "Authorization: Bearer <token>".', BEARER_REALM);
+    throw new AuthenticationError(
+      'The request has no Authorization header; send "Authorization: Bearer <token>".',
+      BEARER_REALM,
+    );
   }
   if (authorization.scheme !== 'bearer') {
     throw new AuthenticationError(
@@ -86,7 +93,10 @@ function checkBasic(header: string | undefined, username: string, password: stri
   }
   const decoded = Buffer.from(authorization.credentials, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
-  const given = colon < 0 ? { user: decoded, password: '' } : { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+  const given =
+    colon < 0
+      ? { user: decoded, password: '' }
+      : { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
   if (!sameSecret(given.user, username) || !sameSecret(given.password, password)) {
     throw new AuthenticationError('The user name or password is wrong.', BASIC_REALM);
   }

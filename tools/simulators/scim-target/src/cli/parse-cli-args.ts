@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { AuthOptions } from '../auth/auth-options.js';
-import type { ScimTargetOptions } from '../options/scim-target-options.js';
+import type { ProfileName, ScimTargetOptions } from '../options/scim-target-options.js';
 
 export const USAGE = `Usage: scim-target [options]
 
@@ -34,19 +34,26 @@ export interface CliRequest {
 function integer(flag: string, text: string | undefined, min = 0): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < min) throw new Error(`--${flag} needs a whole number of at least ${min}, not "${text}".`);
+  if (!Number.isInteger(value) || value < min)
+    throw new Error(`--${flag} needs a whole number of at least ${min}, not "${text}".`);
   return value;
 }
 
 function pair(flag: string, text: string, what: string): [string, string] {
   const colon = text.indexOf(':');
-  if (colon <= 0 || colon === text.length - 1) throw new Error(`--${flag} needs ${what}, e.g. "${flag === 'basic' ? 'admin:secret' : 'client:secret'}".`);
+  if (colon <= 0 || colon === text.length - 1)
+    throw new Error(
+      `--${flag} needs ${what}, e.g. "${flag === 'basic' ? 'admin:secret' : 'client:secret'}".`,
+    );
   return [text.slice(0, colon), text.slice(colon + 1)];
 }
 
 function authOf(values: Record<string, string | boolean | undefined>): AuthOptions | undefined {
   const chosen = (['token', 'basic', 'oauth'] as const).filter((flag) => values[flag] !== undefined);
-  if (chosen.length > 1) throw new Error(`Choose one of --token, --basic and --oauth, not ${chosen.map((f) => `--${f}`).join(' and ')}.`);
+  if (chosen.length > 1)
+    throw new Error(
+      `Choose one of --token, --basic and --oauth, not ${chosen.map((f) => `--${f}`).join(' and ')}.`,
+    );
   if (typeof values.token === 'string') return { kind: 'bearer', token: values.token };
   if (typeof values.basic === 'string') {
     const [username, password] = pair('basic', values.basic, 'user:password');
@@ -67,38 +74,41 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
     strict: true,
     allowNegative: true,
     options: {
-      'profile': { type: 'string' },
-      'version': { type: 'string' },
-      'host': { type: 'string' },
-      'port': { type: 'string' },
+      profile: { type: 'string' },
+      version: { type: 'string' },
+      host: { type: 'string' },
+      port: { type: 'string' },
       'base-path': { type: 'string' },
-      'token': { type: 'string' },
-      'basic': { type: 'string' },
-      'oauth': { type: 'string' },
+      token: { type: 'string' },
+      basic: { type: 'string' },
+      oauth: { type: 'string' },
       'token-ttl': { type: 'string' },
       'rate-limit': { type: 'string' },
       'page-size': { type: 'string' },
       'max-page-size': { type: 'string' },
-      'etag': { type: 'boolean' },
-      'patch': { type: 'boolean' },
-      'latency': { type: 'string' },
+      etag: { type: 'boolean' },
+      patch: { type: 'boolean' },
+      latency: { type: 'string' },
       'error-rate': { type: 'string' },
-      'seed': { type: 'string' },
-      'help': { type: 'boolean', short: 'h' },
+      seed: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return { help: true, options: {} };
   const version = values.version;
-  if (version !== undefined && version !== '2.0' && version !== '1.1') throw new Error(`--version must be 2.0 or 1.1, not "${version}".`);
+  if (version !== undefined && version !== '2.0' && version !== '1.1')
+    throw new Error(`--version must be 2.0 or 1.1, not "${version}".`);
   const auth = authOf(values);
   const rateLimit = values['rate-limit'];
   const rate = rateLimit === undefined ? undefined : /^(\d+)\/(\d+)$/.exec(rateLimit);
-  if (rateLimit !== undefined && !rate) throw new Error(`--rate-limit needs requests/windowMs, e.g. 600/60000, not "${rateLimit}".`);
+  if (rateLimit !== undefined && !rate)
+    throw new Error(`--rate-limit needs requests/windowMs, e.g. 600/60000, not "${rateLimit}".`);
   const pageSize = integer('page-size', values['page-size'], 1);
   const maxPageSize = integer('max-page-size', values['max-page-size'], 1);
   const latency = integer('latency', values.latency);
   const errorRate = values['error-rate'] === undefined ? undefined : Number(values['error-rate']);
-  if (errorRate !== undefined && !(errorRate >= 0 && errorRate <= 1)) throw new Error(`--error-rate needs a probability from 0 to 1, not "${values['error-rate']}".`);
+  if (errorRate !== undefined && !(errorRate >= 0 && errorRate <= 1))
+    throw new Error(`--error-rate needs a probability from 0 to 1, not "${values['error-rate']}".`);
   const seed = integer('seed', values.seed);
   const faults = {
     ...(seed !== undefined ? { seed } : {}),
@@ -107,7 +117,10 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
   };
   const port = integer('port', values.port);
   const options: ScimTargetOptions = {
-    ...(values.profile !== undefined ? { profile: values.profile as ScimTargetOptions['profile'] & string } : {}),
+    ...(values.profile !== undefined
+      ? // checked when the target starts: an unknown name is an error listing the known ones
+        { profile: values.profile as ProfileName }
+      : {}),
     ...(version !== undefined ? { version } : {}),
     ...(values.host !== undefined ? { host: values.host } : {}),
     ...(port !== undefined ? { port } : {}),
@@ -115,7 +128,12 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
     ...(auth ? { auth } : {}),
     ...(rate ? { rateLimit: { requests: Number(rate[1]), windowMs: Number(rate[2]) } } : {}),
     ...(pageSize !== undefined || maxPageSize !== undefined
-      ? { pageSize: { ...(pageSize !== undefined ? { default: pageSize } : {}), ...(maxPageSize !== undefined ? { max: maxPageSize } : {}) } }
+      ? {
+          pageSize: {
+            ...(pageSize !== undefined ? { default: pageSize } : {}),
+            ...(maxPageSize !== undefined ? { max: maxPageSize } : {}),
+          },
+        }
       : {}),
     ...(values.etag !== undefined ? { etag: values.etag } : {}),
     ...(values.patch !== undefined ? { patch: values.patch } : {}),

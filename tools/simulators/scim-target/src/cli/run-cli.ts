@@ -29,7 +29,11 @@ function untilSignalled(): Promise<void> {
  * first line of stdout (scripts read it from there), and stops on Ctrl-C. Returns the exit
  * code: 0 after a clean stop, 2 for a usage mistake, 1 when the target could not start.
  */
-export async function runCli(argv: readonly string[], io: CliIo = processIo, stopped = untilSignalled): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo = processIo,
+  stopped = untilSignalled,
+): Promise<number> {
   let request;
   try {
     request = parseCliArgs(argv);

@@ -36,7 +36,11 @@ export interface FaultConfig {
    * Destroy the connection without an answer: the next `count` matching requests (default:
    * all), each with `probability` (default 1).
    */
-  readonly resets?: { readonly count?: number; readonly probability?: number; readonly match?: RequestMatcher };
+  readonly resets?: {
+    readonly count?: number;
+    readonly probability?: number;
+    readonly match?: RequestMatcher;
+  };
   /**
    * Send the headers, then the body in chunks of `chunkBytes` (default 16) every `intervalMs`
    * (default 20): for the next `count` matching responses (default: all).

@@ -97,12 +97,19 @@ export class FaultInjector {
     applies: (match: RequestMatcher | undefined) => boolean,
     applied: string[],
   ): FaultAction | undefined {
-    if (resets && applies(resets.match) && !this.resetBudget.exhausted && this.roll(resets.probability ?? 1)) {
+    if (
+      resets &&
+      applies(resets.match) &&
+      !this.resetBudget.exhausted &&
+      this.roll(resets.probability ?? 1)
+    ) {
       this.resetBudget.spend();
       applied.push('reset');
       return { kind: 'reset' };
     }
-    const failing = this.failBudgets.find(({ rule, budget }) => !budget.exhausted && matchesRequest(rule, request));
+    const failing = this.failBudgets.find(
+      ({ rule, budget }) => !budget.exhausted && matchesRequest(rule, request),
+    );
     if (failing) {
       failing.budget.spend();
       applied.push('failNext');

@@ -10,7 +10,8 @@ export interface MatchableRequest {
 /** True when `request` is one the matcher selects; no matcher selects every request. */
 export function matchesRequest(matcher: RequestMatcher | undefined, request: MatchableRequest): boolean {
   if (!matcher) return true;
-  if (matcher.method !== undefined && matcher.method.toUpperCase() !== request.method.toUpperCase()) return false;
+  if (matcher.method !== undefined && matcher.method.toUpperCase() !== request.method.toUpperCase())
+    return false;
   const { path } = matcher;
   if (path === undefined) return true;
   if (path instanceof RegExp) return path.test(request.path);

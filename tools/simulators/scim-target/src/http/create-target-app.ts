@@ -31,7 +31,9 @@ export function createTargetApp(runtime: TargetRuntime): FastifyInstance {
     sendScimError(
       runtime,
       reply,
-      ScimError.notFound(`There is no endpoint ${request.method} ${request.url.split('?')[0]}; the SCIM base is ${runtime.basePath}.`),
+      ScimError.notFound(
+        `There is no endpoint ${request.method} ${request.url.split('?')[0]}; the SCIM base is ${runtime.basePath}.`,
+      ),
     ),
   );
 

@@ -8,7 +8,9 @@ import type { TargetRuntime } from './target-runtime.js';
 export function sendOutcome(runtime: TargetRuntime, reply: FastifyReply, outcome: Outcome): FastifyReply {
   reply.code(outcome.status).headers(outcome.headers);
   if (outcome.body === undefined) return reply.send();
-  return reply.header('content-type', `${runtime.codec.mediaType}; charset=utf-8`).send(JSON.stringify(outcome.body));
+  return reply
+    .header('content-type', `${runtime.codec.mediaType}; charset=utf-8`)
+    .send(JSON.stringify(outcome.body));
 }
 
 /** Sends an error in the profile's style (and the version's form), with any extra headers. */
@@ -18,7 +20,10 @@ export function sendScimError(
   error: ScimError,
   extraHeaders: Readonly<Record<string, string>> = {},
 ): FastifyReply {
-  const rendered = runtime.profile.errorStyle.render(error, { version: runtime.version, now: runtime.clock() });
+  const rendered = runtime.profile.errorStyle.render(error, {
+    version: runtime.version,
+    now: runtime.clock(),
+  });
   const headers: Record<string, string> = { ...rendered.headers, ...extraHeaders };
   if (error instanceof AuthenticationError) headers['www-authenticate'] = error.challenge;
   if (error.status === 405) headers.allow = 'GET, PUT, DELETE';

@@ -39,10 +39,15 @@ export function registerTrafficHooks(app: FastifyInstance, runtime: TargetRuntim
     const verdict = runtime.limiter?.take();
     if (verdict && !verdict.allowed) {
       const seconds = String(verdict.retryAfterSeconds);
-      const error = new ScimError(429, undefined, `Too many requests; the limit is reached, retry after ${seconds} s.`);
+      const error = new ScimError(
+        429,
+        undefined,
+        `Too many requests; the limit is reached, retry after ${seconds} s.`,
+      );
       return sendScimError(runtime, reply, error, { 'retry-after': seconds });
     }
-    if (runtime.tokenPath !== undefined && pathOf(request).toLowerCase() === runtime.tokenPath.toLowerCase()) return;
+    if (runtime.tokenPath !== undefined && pathOf(request).toLowerCase() === runtime.tokenPath.toLowerCase())
+      return;
     try {
       runtime.authenticate(request.headers.authorization);
     } catch (error) {
@@ -63,7 +68,11 @@ export function registerTrafficHooks(app: FastifyInstance, runtime: TargetRuntim
   });
 }
 
-async function applyFaults(runtime: TargetRuntime, request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
+async function applyFaults(
+  runtime: TargetRuntime,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<unknown> {
   const state = requestState(request.raw)!;
   const decision = runtime.faults.decide({ method: request.method, path: state.entry.relativePath });
   state.entry.faults.push(...decision.applied);
@@ -79,5 +88,10 @@ async function applyFaults(runtime: TargetRuntime, request: FastifyRequest, repl
   if (action.body !== undefined) {
     return sendOutcome(runtime, reply, { status: action.status, headers: action.headers, body: action.body });
   }
-  return sendScimError(runtime, reply, new ScimError(action.status, undefined, action.reason), action.headers);
+  return sendScimError(
+    runtime,
+    reply,
+    new ScimError(action.status, undefined, action.reason),
+    action.headers,
+  );
 }

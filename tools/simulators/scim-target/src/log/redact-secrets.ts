@@ -2,7 +2,13 @@
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key']);
 
 /** Body fields of a token request that are credentials. */
-const SECRET_FIELDS = new Set(['client_secret', 'password', 'assertion', 'client_assertion', 'refresh_token']);
+const SECRET_FIELDS = new Set([
+  'client_secret',
+  'password',
+  'assertion',
+  'client_assertion',
+  'refresh_token',
+]);
 
 export const REDACTED = '<redacted>';
 

@@ -47,7 +47,9 @@ export class RequestLog {
 
   /** Requests matching a method and/or path (same rules as fault matchers). */
   matching(matcher: RequestMatcher): LoggedRequest[] {
-    return this.entries.filter((entry) => matchesRequest(matcher, { method: entry.method, path: entry.relativePath }));
+    return this.entries.filter((entry) =>
+      matchesRequest(matcher, { method: entry.method, path: entry.relativePath }),
+    );
   }
 
   last(): LoggedRequest | undefined {

@@ -30,7 +30,8 @@ function normaliseBasePath(path: string): string {
  */
 export function resolveOptions(options: ScimTargetOptions = {}): ResolvedOptions {
   const version = options.version ?? '2.0';
-  const profile = typeof options.profile === 'object' ? options.profile : profileNamed(options.profile ?? 'rfc');
+  const profile =
+    typeof options.profile === 'object' ? options.profile : profileNamed(options.profile ?? 'rfc');
   if (!profile.versions.includes(version)) {
     throw new Error(
       `Profile "${profile.name}" speaks SCIM ${profile.versions.join(' and ')} only; use version ${profile.versions[0]} or profile "rfc" for ${version}.`,

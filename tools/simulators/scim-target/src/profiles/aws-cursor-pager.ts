@@ -12,7 +12,9 @@ function decodeCursor(cursor: string): number {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const offset = text.startsWith(CURSOR_PREFIX) ? Number(text.slice(CURSOR_PREFIX.length)) : Number.NaN;
   if (!Number.isInteger(offset) || offset < 0) {
-    throw ScimError.invalidValue(`Parameter "cursor" holds ${JSON.stringify(cursor)}, which is not a cursor this service issued.`);
+    throw ScimError.invalidValue(
+      `Parameter "cursor" holds ${JSON.stringify(cursor)}, which is not a cursor this service issued.`,
+    );
   }
   return offset;
 }
@@ -31,7 +33,10 @@ export const awsCursorPager: ListPager = {
     const count = request.query.count;
     const cursor = rawParameter(request.parameters, 'cursor');
     if (cursor === undefined) {
-      return { resources: matches.slice(0, count), info: { kind: 'index', totalResults: matches.length, startIndex: 1 } };
+      return {
+        resources: matches.slice(0, count),
+        info: { kind: 'index', totalResults: matches.length, startIndex: 1 },
+      };
     }
     const offset = decodeCursor(String(cursor));
     const resources = matches.slice(offset, offset + count);

@@ -5,9 +5,9 @@ import { rfcProfile } from './rfc-profile.js';
 import type { TargetProfile } from './target-profile.js';
 
 export const BUILTIN_PROFILES: Readonly<Record<ProfileName, TargetProfile>> = {
-  'rfc': rfcProfile,
+  rfc: rfcProfile,
   'aws-identity-center': awsIdentityCenterProfile,
-  'atlassian': atlassianProfile,
+  atlassian: atlassianProfile,
 };
 
 export function profileNamed(name: string): TargetProfile {

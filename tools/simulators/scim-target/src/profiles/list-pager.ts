@@ -35,7 +35,10 @@ export const indexPager: ListPager = {
 };
 
 /** Reads one raw query parameter without case, as SCIM parameter names are case-insensitive. */
-export function rawParameter(parameters: ListQueryParameters | Readonly<Record<string, unknown>>, name: string): unknown {
+export function rawParameter(
+  parameters: ListQueryParameters | Readonly<Record<string, unknown>>,
+  name: string,
+): unknown {
   const lower = name.toLowerCase();
   for (const [key, value] of Object.entries(parameters)) {
     if (key.toLowerCase() === lower) return Array.isArray(value) ? value.at(-1) : value;
@@ -49,6 +52,8 @@ export function strictCount(parameters: Readonly<Record<string, unknown>>, max: 
   if (raw === undefined || raw === '') return;
   const count = Number(raw);
   if (!Number.isInteger(count) || count < 1 || count > max) {
-    throw ScimError.invalidValue(`Parameter "count" must be an integer from 1 to ${max}, not ${JSON.stringify(raw)}.`);
+    throw ScimError.invalidValue(
+      `Parameter "count" must be an integer from 1 to ${max}, not ${JSON.stringify(raw)}.`,
+    );
   }
 }

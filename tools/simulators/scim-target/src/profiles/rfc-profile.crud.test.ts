@@ -15,13 +15,19 @@ describe('rfc profile: users over HTTP', () => {
   afterEach(() => target.close());
 
   it('creates a user with 201, Location and meta, ignoring a client-sent id, and never returns the password', async () => {
-    const created = await client.post('/Users', userBody('bjensen', { id: 'client-chosen', password: 's3cret' }));
+    const created = await client.post(
+      '/Users',
+      userBody('bjensen', { id: 'client-chosen', password: 's3cret' }),
+    );
     expect(created.status).toBe(201);
     expect(created.headers.get('content-type')).toMatch(/^application\/scim\+json/);
     const id = created.body.id as string;
     expect(id).not.toBe('client-chosen');
     expect(created.headers.get('location')).toBe(`${target.baseUrl}/Users/${id}`);
-    expect(created.body.meta).toMatchObject({ resourceType: 'User', location: `${target.baseUrl}/Users/${id}` });
+    expect(created.body.meta).toMatchObject({
+      resourceType: 'User',
+      location: `${target.baseUrl}/Users/${id}`,
+    });
     expect(created.body.meta.created).toEqual(created.body.meta.lastModified);
     expect(created.body.password).toBeUndefined();
     expect(target.store.users.get(id)?.password).toBe('s3cret');
@@ -35,7 +41,11 @@ describe('rfc profile: users over HTTP', () => {
     expect((await client.post('/Users', userBody('bjensen'))).status).toBe(201);
     const duplicate = await client.post('/Users', userBody('BJensen'));
     expect(duplicate.status).toBe(409);
-    expect(duplicate.body).toMatchObject({ schemas: [SCIM_V2_ERROR_URN], status: '409', scimType: 'uniqueness' });
+    expect(duplicate.body).toMatchObject({
+      schemas: [SCIM_V2_ERROR_URN],
+      status: '409',
+      scimType: 'uniqueness',
+    });
     expect(target.store.users.size).toBe(1);
   });
 

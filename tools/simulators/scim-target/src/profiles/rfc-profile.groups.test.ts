@@ -27,7 +27,12 @@ describe('rfc profile: groups and memberships over HTTP', () => {
     ]);
     const user = (await client.get(`/Users/${alice}`)).body;
     expect(user.groups).toEqual([
-      { value: created.body.id, display: 'Engineering', type: 'direct', $ref: `${target.baseUrl}/Groups/${created.body.id}` },
+      {
+        value: created.body.id,
+        display: 'Engineering',
+        type: 'direct',
+        $ref: `${target.baseUrl}/Groups/${created.body.id}`,
+      },
     ]);
     expect((await client.get(`/Users/${bob}`)).body.groups).toBeUndefined();
   });
@@ -51,8 +56,14 @@ describe('rfc profile: groups and memberships over HTTP', () => {
 
   it('adds and removes members by value filter', async () => {
     const { body: group } = await client.post('/Groups', groupBody('Engineering', [alice]));
-    await client.patch(`/Groups/${group.id}`, patchBody({ op: 'add', path: 'members', value: [{ value: bob }] }));
-    await client.patch(`/Groups/${group.id}`, patchBody({ op: 'remove', path: `members[value eq "${alice}"]` }));
+    await client.patch(
+      `/Groups/${group.id}`,
+      patchBody({ op: 'add', path: 'members', value: [{ value: bob }] }),
+    );
+    await client.patch(
+      `/Groups/${group.id}`,
+      patchBody({ op: 'remove', path: `members[value eq "${alice}"]` }),
+    );
     expect(membersOf(target.store.groups.get(group.id)!).map((m) => m.value)).toEqual([bob]);
   });
 
@@ -80,7 +91,9 @@ describe('rfc profile: groups and memberships over HTTP', () => {
     await client.post('/Groups', groupBody('Sales', [bob]));
     const found = await client.get(`/Groups?filter=${encodeURIComponent(`members[value eq "${alice}"]`)}`);
     expect(found.body.Resources.map((g: { id: string }) => g.id)).toEqual([engineering.id]);
-    const byGroup = await client.get(`/Users?filter=${encodeURIComponent(`groups.value eq "${engineering.id}"`)}`);
+    const byGroup = await client.get(
+      `/Users?filter=${encodeURIComponent(`groups.value eq "${engineering.id}"`)}`,
+    );
     expect(byGroup.body.Resources.map((u: { id: string }) => u.id)).toEqual([alice]);
   });
 });

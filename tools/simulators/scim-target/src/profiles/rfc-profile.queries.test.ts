@@ -4,7 +4,8 @@ import { startScimTarget, type ScimTarget } from '../start-scim-target.js';
 import { userBody } from '../test-support/fixtures.js';
 import { scimClient, type ScimClient } from '../test-support/scim-http.js';
 
-const userNames = (body: { Resources: { userName: string }[] }) => body.Resources.map((user) => user.userName);
+const userNames = (body: { Resources: { userName: string }[] }) =>
+  body.Resources.map((user) => user.userName);
 const query = (parameters: Record<string, string>) => `?${new URLSearchParams(parameters).toString()}`;
 
 describe('rfc profile: list queries over HTTP', () => {
@@ -16,7 +17,10 @@ describe('rfc profile: list queries over HTTP', () => {
     client = scimClient(target);
     for (let index = 1; index <= 25; index++) {
       const name = `user${String(index).padStart(2, '0')}`;
-      const extra = index % 5 === 0 ? { title: 'Manager', emails: [{ value: `${name}@corp.example.com`, type: 'work' }] } : {};
+      const extra =
+        index % 5 === 0
+          ? { title: 'Manager', emails: [{ value: `${name}@corp.example.com`, type: 'work' }] }
+          : {};
       await client.post('/Users', userBody(name, extra));
     }
   });
@@ -24,7 +28,12 @@ describe('rfc profile: list queries over HTTP', () => {
 
   it('pages by 1-based startIndex with totalResults counting every match', async () => {
     const page = await client.get(`/Users${query({ startIndex: '11', count: '10' })}`);
-    expect(page.body).toMatchObject({ schemas: [LIST_RESPONSE_URN], totalResults: 25, startIndex: 11, itemsPerPage: 10 });
+    expect(page.body).toMatchObject({
+      schemas: [LIST_RESPONSE_URN],
+      totalResults: 25,
+      startIndex: 11,
+      itemsPerPage: 10,
+    });
     expect(userNames(page.body)).toEqual(Array.from({ length: 10 }, (_, i) => `user${11 + i}`));
     const last = await client.get(`/Users${query({ startIndex: '21', count: '10' })}`);
     expect(last.body.itemsPerPage).toBe(5);
@@ -40,10 +49,23 @@ describe('rfc profile: list queries over HTTP', () => {
   });
 
   it('evaluates the full filter grammar: value paths, not, case-insensitive userName', async () => {
-    const complex = await client.get(`/Users${query({ filter: 'emails[type eq "work" and value co "@corp.example.com"]' })}`);
+    const complex = await client.get(
+      `/Users${query({ filter: 'emails[type eq "work" and value co "@corp.example.com"]' })}`,
+    );
     expect(userNames(complex.body)).toEqual(['user05', 'user10', 'user15', 'user20', 'user25']);
-    const negated = await client.get(`/Users${query({ filter: 'not (title eq "Manager") and userName sw "user0"', count: '20' })}`);
-    expect(userNames(negated.body)).toEqual(['user01', 'user02', 'user03', 'user04', 'user06', 'user07', 'user08', 'user09']);
+    const negated = await client.get(
+      `/Users${query({ filter: 'not (title eq "Manager") and userName sw "user0"', count: '20' })}`,
+    );
+    expect(userNames(negated.body)).toEqual([
+      'user01',
+      'user02',
+      'user03',
+      'user04',
+      'user06',
+      'user07',
+      'user08',
+      'user09',
+    ]);
     const anyCase = await client.get(`/Users${query({ filter: 'USERNAME eq "USER07"' })}`);
     expect(userNames(anyCase.body)).toEqual(['user07']);
   });
@@ -55,7 +77,9 @@ describe('rfc profile: list queries over HTTP', () => {
   });
 
   it('sorts by sortBy and sortOrder before paging', async () => {
-    const sorted = await client.get(`/Users${query({ sortBy: 'userName', sortOrder: 'descending', count: '3' })}`);
+    const sorted = await client.get(
+      `/Users${query({ sortBy: 'userName', sortOrder: 'descending', count: '3' })}`,
+    );
     expect(userNames(sorted.body)).toEqual(['user25', 'user24', 'user23']);
   });
 

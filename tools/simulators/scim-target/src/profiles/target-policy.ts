@@ -36,7 +36,10 @@ export interface TargetPolicy {
   /** Refuses filters the vendor cannot evaluate, before any resource is looked at. */
   checkFilter?(filter: FilterNode, context: PolicyContext): void;
   /** Refuses PATCH operations, before they are applied. */
-  checkPatch?(operations: readonly PatchOperation[], context: PolicyContext & { readonly before: ScimResource }): void;
+  checkPatch?(
+    operations: readonly PatchOperation[],
+    context: PolicyContext & { readonly before: ScimResource },
+  ): void;
   /** Refuses a resource about to be stored (after validation, PATCH applied). */
   checkWrite?(write: ResourceWrite, context: PolicyContext): void;
   /** Reshapes a resource on its way out of a read (GET or list). */

@@ -1,7 +1,8 @@
 import type { Clock, RateLimitOptions } from '../options/scim-target-options.js';
 
 /** The verdict on one request: allowed, or refused with the seconds until the window resets. */
-export type RateVerdict = { readonly allowed: true } | { readonly allowed: false; readonly retryAfterSeconds: number };
+export type RateVerdict =
+  { readonly allowed: true } | { readonly allowed: false; readonly retryAfterSeconds: number };
 
 /**
  * A fixed-window counter: at most `requests` per `windowMs`, the window starting with the first

@@ -34,7 +34,11 @@ export function assertIfMatch(enabled: boolean, current: ScimResource, ifMatch: 
 }
 
 /** True when a GET's `If-None-Match` names the current version: answer 304 without a body. */
-export function isNotModified(enabled: boolean, current: ScimResource, ifNoneMatch: string | undefined): boolean {
+export function isNotModified(
+  enabled: boolean,
+  current: ScimResource,
+  ifNoneMatch: string | undefined,
+): boolean {
   const version = current.meta?.version;
   return enabled && ifNoneMatch !== undefined && version !== undefined && matches(ifNoneMatch, version);
 }

@@ -17,5 +17,9 @@ export function getResource(
   if (isNotModified(context.etag, stored, request.ifNoneMatch)) {
     return { status: 304, headers: { etag: stored.meta!.version! } };
   }
-  return resourceAnswer(context, resourceType, stored, { status: 200, read: true, projection: request.projection });
+  return resourceAnswer(context, resourceType, stored, {
+    status: 200,
+    read: true,
+    projection: request.projection,
+  });
 }

@@ -27,10 +27,11 @@ export function listResources(
   const query = parseListQuery(parameters, context.limits);
   const { registry } = context;
   const scope = registry.scopeOf(resourceType);
+  const memberships = context.store.membershipIndex();
   let matches = context.store
     .collection(resourceType)
     .all()
-    .map((stored) => decorate(context, resourceType, stored));
+    .map((stored) => decorate(context, resourceType, stored, memberships));
   if (query.filter !== undefined) {
     const filter = parseFilter(query.filter, { knownSchemas: registry.schemas().map((schema) => schema.id) });
     checkFilter(context, resourceType, filter);

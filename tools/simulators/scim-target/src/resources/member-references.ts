@@ -18,7 +18,9 @@ export function normaliseMembers(context: TargetContext, group: ScimResource): S
     if (context.store.users.has(value)) return { value, type: 'User' };
     if (context.store.groups.has(value)) return { value, type: 'Group' };
     if (context.profile.checkMemberReferences) {
-      throw ScimError.invalidValue(`members[${index}] refers to "${value}", which is neither a user nor a group here.`);
+      throw ScimError.invalidValue(
+        `members[${index}] refers to "${value}", which is neither a user nor a group here.`,
+      );
     }
     return member;
   });

@@ -42,5 +42,9 @@ export function patchResource(
     stored = context.store.collection(resourceType).update(id, patched);
   }
   const status = context.version === '1.1' ? 200 : context.profile.patchStatus[resourceType];
-  return resourceAnswer(context, resourceType, stored, { status, read: false, projection: request.projection });
+  return resourceAnswer(context, resourceType, stored, {
+    status,
+    read: false,
+    projection: request.projection,
+  });
 }

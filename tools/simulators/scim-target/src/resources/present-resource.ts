@@ -1,6 +1,11 @@
-import { getCaseInsensitive, projectAttributes, type ProjectionRequest, type ScimResource } from '@idsync/scim';
+import {
+  getCaseInsensitive,
+  projectAttributes,
+  type ProjectionRequest,
+  type ScimResource,
+} from '@idsync/scim';
 import type { ResourceTypeName } from '../store/resource-collection.js';
-import { membersOf, type StoredMember } from '../store/target-store.js';
+import { membersOf, type StoredMember, type TargetStore } from '../store/target-store.js';
 import { endpointOf, policyContext, type TargetContext } from './target-context.js';
 
 function locationOf(context: TargetContext, resourceType: ResourceTypeName, id: string): string {
@@ -8,7 +13,8 @@ function locationOf(context: TargetContext, resourceType: ResourceTypeName, id: 
 }
 
 function displayOf(resource: ScimResource | undefined): string | undefined {
-  const display = resource && (getCaseInsensitive(resource, 'displayName') ?? getCaseInsensitive(resource, 'userName'));
+  const display =
+    resource && (getCaseInsensitive(resource, 'displayName') ?? getCaseInsensitive(resource, 'userName'));
   return typeof display === 'string' ? display : undefined;
 }
 
@@ -28,30 +34,44 @@ function describeMember(context: TargetContext, member: StoredMember): StoredMem
   };
 }
 
+/** Who is in which group, worked out once per request (see `TargetStore.membershipIndex`). */
+export type MembershipIndex = ReturnType<TargetStore['membershipIndex']>;
+
 /**
  * The stored resource as the service knows it: `meta.location`, `meta.version` only with ETags
  * on, a user's read-only `groups` worked out from the groups that list it, and each group
  * member's `type`, `display` and `$ref`. Filters run on this form, so `groups.value eq "…"`
- * and `members eq "…"` see the real memberships.
+ * and `members eq "…"` see the real memberships. Pass `memberships` when decorating many users.
  */
-export function decorate(context: TargetContext, resourceType: ResourceTypeName, stored: ScimResource): ScimResource {
+export function decorate(
+  context: TargetContext,
+  resourceType: ResourceTypeName,
+  stored: ScimResource,
+  memberships?: MembershipIndex,
+): ScimResource {
   const id = stored.id!;
   const { version, ...meta } = stored.meta ?? {};
   const decorated: ScimResource = {
     ...stored,
-    meta: { ...meta, location: locationOf(context, resourceType, id), ...(context.etag && version ? { version } : {}) },
+    meta: {
+      ...meta,
+      location: locationOf(context, resourceType, id),
+      ...(context.etag && version ? { version } : {}),
+    },
   };
   if (resourceType === 'User') {
-    const groups = context.store.groupsWithMember(id).map((group) => ({
-      value: group.id!,
-      ...(displayOf(group) !== undefined ? { display: displayOf(group)! } : {}),
+    const groups = ((memberships ?? context.store.membershipIndex()).get(id) ?? []).map((group) => ({
+      value: group.id,
+      ...(group.displayName !== undefined ? { display: group.displayName } : {}),
       type: 'direct',
-      $ref: locationOf(context, 'Group', group.id!),
+      $ref: locationOf(context, 'Group', group.id),
     }));
     if (groups.length > 0) decorated.groups = groups;
     else delete decorated.groups;
   } else if (Array.isArray(stored.members)) {
-    decorated.members = membersOf(stored).map((member) => describeMember(context, member)) as unknown as ScimResource['members'];
+    decorated.members = membersOf(stored).map((member) =>
+      describeMember(context, member),
+    ) as unknown as ScimResource['members'];
   }
   return decorated;
 }
@@ -69,7 +89,10 @@ export function presentWritten(
   projection: ProjectionRequest,
 ): ScimResource {
   const scope = context.registry.scopeOf(resourceType);
-  return projectAttributes(decorated, projectionOf(context, projection), { registry: context.registry, scope });
+  return projectAttributes(decorated, projectionOf(context, projection), {
+    registry: context.registry,
+    scope,
+  });
 }
 
 /** A decorated resource as a read (GET, list) answers with it, after the profile's read rules. */

@@ -32,5 +32,9 @@ export function replaceResource(
   if (resourceType === 'Group') resource = normaliseMembers(context, resource);
   checkWrite(context, resourceType, { operation: 'replace', before: current, after: resource });
   const stored = context.store.collection(resourceType).update(id, resource);
-  return resourceAnswer(context, resourceType, stored, { status: 200, read: false, projection: request.projection });
+  return resourceAnswer(context, resourceType, stored, {
+    status: 200,
+    read: false,
+    projection: request.projection,
+  });
 }

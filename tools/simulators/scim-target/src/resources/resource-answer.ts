@@ -6,7 +6,8 @@ import { endpointOf, type Outcome, type TargetContext } from './target-context.j
 /** The stored resource, or 404 naming what was not found. */
 export function existing(context: TargetContext, resourceType: ResourceTypeName, id: string): ScimResource {
   const stored = context.store.collection(resourceType).get(id);
-  if (!stored) throw ScimError.notFound(`${resourceType} ${id} not found at /${endpointOf(resourceType)}/${id}.`);
+  if (!stored)
+    throw ScimError.notFound(`${resourceType} ${id} not found at /${endpointOf(resourceType)}/${id}.`);
   return stored;
 }
 

@@ -13,7 +13,9 @@ import { serviceCapabilities } from '../discovery/service-capabilities.js';
 
 /** The schemas of the resources served (the discovery schemas describe the discovery endpoints themselves). */
 export function resourceSchemas(runtime: TargetRuntime): SchemaDefinition[] {
-  const urns = runtime.registry.resourceTypes().flatMap((rt) => [rt.schema, ...rt.schemaExtensions.map((e) => e.schema)]);
+  const urns = runtime.registry
+    .resourceTypes()
+    .flatMap((rt) => [rt.schema, ...rt.schemaExtensions.map((e) => e.schema)]);
   return urns.flatMap((urn) => runtime.registry.getSchema(urn) ?? []);
 }
 
@@ -45,7 +47,8 @@ export function registerDiscoveryRoutes(app: FastifyInstance, runtime: TargetRun
 
   app.get('/ResourceTypes/:id', async (request: FastifyRequest<{ Params: { id: string } }>, reply) => {
     const resourceType = runtime.registry.getResourceType(request.params.id);
-    if (!resourceType) throw ScimError.notFound(`Resource type "${request.params.id}" is not served here; try User or Group.`);
+    if (!resourceType)
+      throw ScimError.notFound(`Resource type "${request.params.id}" is not served here; try User or Group.`);
     return sendOutcome(runtime, reply, answer(resourceTypeResource(resourceType, runtime.baseUrl())));
   });
 

@@ -31,10 +31,16 @@ const header = (request: FastifyRequest, name: string) => {
  * profile serves it), and get, replace, patch, delete by id. Handlers only translate HTTP to
  * the resource operations in src/resources and send what they answer.
  */
-export function registerResourceRoutes(app: FastifyInstance, runtime: TargetRuntime, resourceType: ResourceTypeName): void {
+export function registerResourceRoutes(
+  app: FastifyInstance,
+  runtime: TargetRuntime,
+  resourceType: ResourceTypeName,
+): void {
   const base = `/${endpointOf(resourceType)}`;
 
-  app.get(base, async (request, reply) => sendOutcome(runtime, reply, listResources(runtime, resourceType, queryOf(request))));
+  app.get(base, async (request, reply) =>
+    sendOutcome(runtime, reply, listResources(runtime, resourceType, queryOf(request))),
+  );
 
   app.post(base, async (request, reply) =>
     sendOutcome(runtime, reply, createResource(runtime, resourceType, request.body, projectionOf(request))),
@@ -42,7 +48,11 @@ export function registerResourceRoutes(app: FastifyInstance, runtime: TargetRunt
 
   if (runtime.profile.searchEndpoint) {
     app.post(`${base}/.search`, async (request, reply) =>
-      sendOutcome(runtime, reply, listResources(runtime, resourceType, (request.body ?? {}) as ListQueryParameters)),
+      sendOutcome(
+        runtime,
+        reply,
+        listResources(runtime, resourceType, (request.body ?? {}) as ListQueryParameters),
+      ),
     );
   }
 
@@ -51,7 +61,9 @@ export function registerResourceRoutes(app: FastifyInstance, runtime: TargetRunt
       runtime,
       reply,
       getResource(runtime, resourceType, request.params.id, {
-        ...(header(request, 'if-none-match') !== undefined ? { ifNoneMatch: header(request, 'if-none-match')! } : {}),
+        ...(header(request, 'if-none-match') !== undefined
+          ? { ifNoneMatch: header(request, 'if-none-match')! }
+          : {}),
         projection: projectionOf(request),
       }),
     ),
@@ -63,14 +75,26 @@ export function registerResourceRoutes(app: FastifyInstance, runtime: TargetRunt
   });
 
   app.put(`${base}/:id`, async (request: IdRequest, reply) =>
-    sendOutcome(runtime, reply, replaceResource(runtime, resourceType, request.params.id, request.body, writeRequest(request))),
+    sendOutcome(
+      runtime,
+      reply,
+      replaceResource(runtime, resourceType, request.params.id, request.body, writeRequest(request)),
+    ),
   );
 
   app.patch(`${base}/:id`, async (request: IdRequest, reply) =>
-    sendOutcome(runtime, reply, patchResource(runtime, resourceType, request.params.id, request.body, writeRequest(request))),
+    sendOutcome(
+      runtime,
+      reply,
+      patchResource(runtime, resourceType, request.params.id, request.body, writeRequest(request)),
+    ),
   );
 
   app.delete(`${base}/:id`, async (request: IdRequest, reply) =>
-    sendOutcome(runtime, reply, deleteResource(runtime, resourceType, request.params.id, writeRequest(request))),
+    sendOutcome(
+      runtime,
+      reply,
+      deleteResource(runtime, resourceType, request.params.id, writeRequest(request)),
+    ),
   );
 }

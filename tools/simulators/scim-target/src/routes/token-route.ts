@@ -51,7 +51,10 @@ export function registerTokenRoute(app: FastifyInstance, runtime: TargetRuntime)
   if (auth.kind !== 'oauth' || !runtime.tokens || !runtime.tokenPath) return;
   const tokens = runtime.tokens;
   app.post(runtime.tokenPath, async (request, reply) => {
-    const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>;
+    const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<
+      string,
+      unknown
+    >;
     if (body.grant_type !== 'client_credentials') {
       return oauthError(
         reply,
@@ -62,7 +65,12 @@ export function registerTokenRoute(app: FastifyInstance, runtime: TargetRuntime)
     }
     const client = clientCredentials(request.headers.authorization, body);
     if (!client || !same(client.id, auth.clientId) || !same(client.secret, auth.clientSecret)) {
-      return oauthError(reply, 401, 'invalid_client', 'Client authentication failed: unknown client or wrong secret.');
+      return oauthError(
+        reply,
+        401,
+        'invalid_client',
+        'Client authentication failed: unknown client or wrong secret.',
+      );
     }
     const issued = tokens.issue();
     return reply
@@ -71,7 +79,11 @@ export function registerTokenRoute(app: FastifyInstance, runtime: TargetRuntime)
       .header('cache-control', 'no-store')
       .header('pragma', 'no-cache')
       .send(
-        JSON.stringify({ access_token: issued.accessToken, token_type: 'Bearer', expires_in: issued.expiresInSeconds }),
+        JSON.stringify({
+          access_token: issued.accessToken,
+          token_type: 'Bearer',
+          expires_in: issued.expiresInSeconds,
+        }),
       );
   });
 }

@@ -12,7 +12,10 @@ export interface CollectionServices {
 }
 
 /** A resource as a test hands it to `seed`: anything SCIM-shaped; `schemas`, `id` and `meta` are filled in. */
-export type SeedResource = Partial<ScimResource> & Record<string, unknown>;
+export type SeedResource = Readonly<Record<string, unknown>> & {
+  readonly id?: string;
+  readonly schemas?: string[];
+};
 
 const iso = (clock: Clock) => new Date(clock()).toISOString();
 

@@ -36,6 +36,26 @@ export class TargetStore {
     return resourceType === 'User' ? this.users : this.groups;
   }
 
+  /**
+   * For every member id, the groups that list it (id and displayName), in store order: one pass
+   * over the groups, so a list of users can show each user's groups without a scan per user.
+   */
+  membershipIndex(): Map<string, { readonly id: string; readonly displayName?: string }[]> {
+    const index = new Map<string, { id: string; displayName?: string }[]>();
+    for (const group of this.groups.all()) {
+      const entry = {
+        id: group.id!,
+        ...(typeof group.displayName === 'string' ? { displayName: group.displayName } : {}),
+      };
+      for (const member of membersOf(group)) {
+        const groups = index.get(member.value) ?? [];
+        if (!groups.some((known) => known.id === entry.id)) groups.push(entry);
+        index.set(member.value, groups);
+      }
+    }
+    return index;
+  }
+
   /** The groups that list `memberId` among their members, in store order. */
   groupsWithMember(memberId: string): ScimResource[] {
     return this.groups.find((group) => membersOf(group).some((member) => member.value === memberId));
@@ -49,7 +69,9 @@ export class TargetStore {
     for (const group of this.groupsWithMember(memberId)) {
       this.groups.update(group.id!, (current) => ({
         ...current,
-        members: membersOf(current).filter((member) => member.value !== memberId) as unknown as ScimResource['members'],
+        members: membersOf(current).filter(
+          (member) => member.value !== memberId,
+        ) as unknown as ScimResource['members'],
       }));
     }
   }

@@ -26,7 +26,11 @@ export async function send(url: string, options: SendOptions = {}): Promise<Http
     body = JSON.stringify(options.body);
     headers['content-type'] ??= 'application/scim+json';
   }
-  const response = await fetch(url, { method: options.method ?? 'GET', headers, ...(body !== undefined ? { body } : {}) });
+  const response = await fetch(url, {
+    method: options.method ?? 'GET',
+    headers,
+    ...(body !== undefined ? { body } : {}),
+  });
   const text = await response.text();
   let parsed: unknown;
   try {
@@ -39,7 +43,12 @@ export async function send(url: string, options: SendOptions = {}): Promise<Http
 
 /** Requests relative to a target's base URL, with default headers (e.g. the Authorization). */
 export function scimClient(target: ScimTarget, defaultHeaders: Readonly<Record<string, string>> = {}) {
-  const call = (method: string, path: string, body?: unknown, headers: Readonly<Record<string, string>> = {}) =>
+  const call = (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Readonly<Record<string, string>> = {},
+  ) =>
     send(`${target.baseUrl}${path}`, {
       method,
       ...(body !== undefined ? { body } : {}),
@@ -47,9 +56,11 @@ export function scimClient(target: ScimTarget, defaultHeaders: Readonly<Record<s
     });
   return {
     get: (path: string, headers?: Record<string, string>) => call('GET', path, undefined, headers),
-    post: (path: string, body: unknown, headers?: Record<string, string>) => call('POST', path, body, headers),
+    post: (path: string, body: unknown, headers?: Record<string, string>) =>
+      call('POST', path, body, headers),
     put: (path: string, body: unknown, headers?: Record<string, string>) => call('PUT', path, body, headers),
-    patch: (path: string, body: unknown, headers?: Record<string, string>) => call('PATCH', path, body, headers),
+    patch: (path: string, body: unknown, headers?: Record<string, string>) =>
+      call('PATCH', path, body, headers),
     delete: (path: string, headers?: Record<string, string>) => call('DELETE', path, undefined, headers),
   };
 }

@@ -35,7 +35,10 @@ export const v2WireCodec: WireCodec = {
   encodeResource: (resource) => resource,
   encodeList(page) {
     if (page.info.kind === 'index') {
-      return listResponse(page.resources, { totalResults: page.info.totalResults, startIndex: page.info.startIndex });
+      return listResponse(page.resources, {
+        totalResults: page.info.totalResults,
+        startIndex: page.info.startIndex,
+      });
     }
     return {
       schemas: [LIST_RESPONSE_URN],

@@ -4,7 +4,7 @@ import { combinationOf, equalityTerms } from './equality-terms.js';
 
 /** Spellings AWS treats as the same filter attribute. */
 const ALIASES: Readonly<Record<string, string>> = {
-  'groups': 'groups.value',
+  groups: 'groups.value',
   'manager.value': 'manager',
   'members.value': 'members',
 };
@@ -40,7 +40,9 @@ export const awsFilterRules: TargetPolicy = {
     }
     for (const term of terms) {
       if (typeof term.value !== 'string') {
-        throw ScimError.invalidFilter(`Filter values must be quoted strings: attribute eq "value"; ${term.attribute} has ${JSON.stringify(term.value)}.`);
+        throw ScimError.invalidFilter(
+          `Filter values must be quoted strings: attribute eq "value"; ${term.attribute} has ${JSON.stringify(term.value)}.`,
+        );
       }
       if (context.resourceType === 'Group' && (ALIASES[term.attribute] ?? term.attribute) === 'members') {
         if (!context.store.users.has(term.value) && !context.store.groups.has(term.value)) {

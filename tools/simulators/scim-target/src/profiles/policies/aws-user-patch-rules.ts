@@ -17,7 +17,9 @@ export const awsUserPatchRules: TargetPolicy = {
     operations.forEach((operation, index) => {
       if (operation.op !== 'remove') return;
       if (operation.path === undefined) {
-        throw ScimError.noTarget(`Operations[${index}] is a remove without a path; name the attribute to remove.`);
+        throw ScimError.noTarget(
+          `Operations[${index}] is a remove without a path; name the attribute to remove.`,
+        );
       }
       for (const touch of touchesOf(operation, scope)) {
         if (NOT_REMOVABLE.has(touch.attribute)) {

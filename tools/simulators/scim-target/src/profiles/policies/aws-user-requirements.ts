@@ -4,17 +4,27 @@ import type { TargetPolicy } from '../target-policy.js';
 /** AWS's own wording for a body it will not take (SCIM004 in its console). */
 export const AWS_SCHEMA_VIOLATION = 'Request is unparsable, syntactically incorrect, or violates schema.';
 
-const REQUIRED: readonly (readonly [string, string?])[] = [['userName'], ['displayName'], ['name', 'givenName'], ['name', 'familyName']];
+const REQUIRED: readonly (readonly [string, string?])[] = [
+  ['userName'],
+  ['displayName'],
+  ['name', 'givenName'],
+  ['name', 'familyName'],
+];
 const SINGLE_VALUED_HERE = ['emails', 'phoneNumbers', 'addresses'];
 const NOT_SUPPORTED = ['photos', 'ims', 'entitlements', 'x509Certificates', 'password'];
 
 const isBlank = (value: unknown) =>
-  value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+  value === undefined ||
+  value === null ||
+  (typeof value === 'string' && value.trim() === '') ||
+  (Array.isArray(value) && value.length === 0);
 
 function valueAt(resource: ScimResource, attribute: string, sub?: string): unknown {
   const value = getCaseInsensitive(resource, attribute);
   if (sub === undefined) return value;
-  return value && typeof value === 'object' && !Array.isArray(value) ? getCaseInsensitive(value, sub) : undefined;
+  return value && typeof value === 'object' && !Array.isArray(value)
+    ? getCaseInsensitive(value, sub)
+    : undefined;
 }
 
 /**
@@ -30,8 +40,8 @@ export const awsUserRequirements: TargetPolicy = {
   checkWrite(write, context) {
     if (context.resourceType !== 'User') return;
     const user = write.after;
-    const missing = REQUIRED.filter(([attribute, sub]) => isBlank(valueAt(user, attribute, sub))).map(([a, s]) =>
-      s ? `${a}.${s}` : a,
+    const missing = REQUIRED.filter(([attribute, sub]) => isBlank(valueAt(user, attribute, sub))).map(
+      ([a, s]) => (s ? `${a}.${s}` : a),
     );
     if (missing.length > 0) {
       throw ScimError.invalidValue(`${AWS_SCHEMA_VIOLATION} Missing: ${missing.join(', ')}.`);
@@ -39,7 +49,9 @@ export const awsUserRequirements: TargetPolicy = {
     for (const attribute of SINGLE_VALUED_HERE) {
       const values = getCaseInsensitive(user, attribute);
       if (Array.isArray(values) && values.length > 1) {
-        throw ScimError.invalidValue(`${AWS_SCHEMA_VIOLATION} ${attribute} holds ${values.length} values; at most one is supported.`);
+        throw ScimError.invalidValue(
+          `${AWS_SCHEMA_VIOLATION} ${attribute} holds ${values.length} values; at most one is supported.`,
+        );
       }
     }
     const unsupported = NOT_SUPPORTED.filter((attribute) => !isBlank(getCaseInsensitive(user, attribute)));

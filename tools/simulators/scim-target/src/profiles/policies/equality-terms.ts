@@ -26,7 +26,9 @@ export function equalityTerms(filter: FilterNode, vendor: string): EqualityTerm[
         return;
       case 'comparison': {
         if (node.operator !== 'eq') throw refuse(`the operator "${node.operator}"`);
-        const name = node.path.subAttribute ? `${node.path.attribute}.${node.path.subAttribute}` : node.path.attribute;
+        const name = node.path.subAttribute
+          ? `${node.path.attribute}.${node.path.subAttribute}`
+          : node.path.attribute;
         terms.push({ attribute: name.toLowerCase(), value: node.value });
         return;
       }
@@ -45,7 +47,10 @@ export function equalityTerms(filter: FilterNode, vendor: string): EqualityTerm[
 }
 
 /** The attribute names of some terms, sorted, for comparing against allowed combinations. */
-export function combinationOf(terms: readonly EqualityTerm[], aliases: Readonly<Record<string, string>> = {}): string {
+export function combinationOf(
+  terms: readonly EqualityTerm[],
+  aliases: Readonly<Record<string, string>> = {},
+): string {
   return terms
     .map((term) => aliases[term.attribute] ?? term.attribute)
     .sort()

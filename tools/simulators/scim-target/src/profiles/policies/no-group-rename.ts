@@ -8,7 +8,8 @@ import type { TargetPolicy } from '../target-policy.js';
  */
 export const noGroupRename: TargetPolicy = {
   name: 'no-group-rename',
-  description: 'A PUT or PATCH that changes a group displayName is refused (400): create, move members, delete.',
+  description:
+    'A PUT or PATCH that changes a group displayName is refused (400): create, move members, delete.',
   checkWrite(write, context) {
     if (context.resourceType !== 'Group' || !write.before) return;
     const before = getCaseInsensitive(write.before, 'displayName');

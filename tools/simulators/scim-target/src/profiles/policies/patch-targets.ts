@@ -25,14 +25,20 @@ export function touchesOf(operation: PatchOperation, scope: SchemaScope): PatchT
     const path = parsePatchPath(operation.path);
     const schema = path.attribute.schema;
     const isCore = schema === undefined || schema.toLowerCase() === scope.core.toLowerCase();
-    const name = isCore ? path.attribute.attribute.toLowerCase() : `${schema}:${path.attribute.attribute}`.toLowerCase();
+    const name = isCore
+      ? path.attribute.attribute.toLowerCase()
+      : `${schema}:${path.attribute.attribute}`.toLowerCase();
     return [{ attribute: name, filtered: path.valueFilter !== undefined, value: operation.value }];
   }
   const value = operation.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
   return Object.entries(value as Record<string, unknown>)
     .filter(([key]) => key.toLowerCase() !== 'schemas')
-    .map(([key, subValue]) => ({ attribute: stripCoreUrn(key, scope).split('.')[0]!, filtered: false, value: subValue }));
+    .map(([key, subValue]) => ({
+      attribute: stripCoreUrn(key, scope).split('.')[0]!,
+      filtered: false,
+      value: subValue,
+    }));
 }
 
 /** How many values a membership operation names (a single object counts as one). */

@@ -9,7 +9,11 @@ const normalised = (value: unknown) => (typeof value === 'string' ? value.toLowe
  * `resourceType` the same `attribute` value, compared without case (userName is caseExact=false
  * in RFC 7643; vendors compare group names the same way).
  */
-export function uniqueAttribute(resourceType: ResourceTypeName, attribute: string, name: string): TargetPolicy {
+export function uniqueAttribute(
+  resourceType: ResourceTypeName,
+  attribute: string,
+  name: string,
+): TargetPolicy {
   return {
     name,
     description: `${attribute} of a ${resourceType} is unique, compared without case; a duplicate is 409.`,
@@ -20,7 +24,10 @@ export function uniqueAttribute(resourceType: ResourceTypeName, attribute: strin
       if (write.before && normalised(getCaseInsensitive(write.before, attribute)) === wanted) return;
       const clash = context.store
         .collection(resourceType)
-        .find((other) => other.id !== write.after.id && normalised(getCaseInsensitive(other, attribute)) === wanted)[0];
+        .find(
+          (other) =>
+            other.id !== write.after.id && normalised(getCaseInsensitive(other, attribute)) === wanted,
+        )[0];
       if (clash) {
         throw ScimError.uniqueness(
           `${attribute} "${String(getCaseInsensitive(write.after, attribute))}" is already taken by ${resourceType} ${clash.id}.`,

@@ -1,0 +1,103 @@
+import type { RunSummary } from '@idsync/core';
+import type { IdsyncStore } from '@idsync/store';
+import { BenchEngine } from './bench-engine.js';
+import type { StoreLocation } from './bench-store.js';
+import { loadHubUsers } from './load-hub-users.js';
+import { measureIncrementalLatency, type LatencyFigures } from './measure-incremental-latency.js';
+import { measurePhase, type PhaseFigures, type PhaseResult } from './measure-phase.js';
+import { seedLinkedTarget } from './seed-linked-target.js';
+
+/** The names of the phases in the report. */
+export const PHASES = {
+  load: 'load',
+  planEmpty: 'plan.full empty-target',
+  runEmpty: 'run.full empty-target',
+  seed: 'seed.direct',
+  planInSync: 'plan.full in-sync',
+} as const;
+
+/**
+ * A case runs in three stages, each of which can run in a process of its own (so that the
+ * operating system's peak RSS of that process is the stage's): load the hub; plan against an
+ * empty target; then fill the target (a measured full run, or the direct seed), plan again
+ * with everything in sync and measure incremental latency — these share the in-memory target.
+ */
+export type StageRequest =
+  | {
+      readonly stage: 'load';
+      readonly location: StoreLocation;
+      readonly users: number;
+      readonly throughApi: number;
+    }
+  | { readonly stage: 'plan'; readonly location: StoreLocation; readonly users: number }
+  | {
+      readonly stage: 'sync';
+      readonly location: StoreLocation;
+      readonly users: number;
+      /** Fill the target with a measured full run (true) or the direct seed (false). */
+      readonly execute: boolean;
+      readonly repetitions: number;
+    };
+
+export type StageResult =
+  | { readonly stage: 'load'; readonly phases: PhaseFigures[] }
+  | { readonly stage: 'plan'; readonly phases: PhaseFigures[] }
+  | { readonly stage: 'sync'; readonly phases: PhaseFigures[]; readonly incremental: LatencyFigures };
+
+export async function runStage(store: IdsyncStore, request: StageRequest): Promise<StageResult> {
+  switch (request.stage) {
+    case 'load': {
+      const load = await measurePhase(PHASES.load, async () => {
+        const outcome = await loadHubUsers(store, { users: request.users, throughApi: request.throughApi });
+        const rate = (part: { users: number; seconds: number }) =>
+          part.seconds > 0 ? Math.round(part.users / part.seconds) : 0;
+        return {
+          objects: request.users,
+          details: {
+            hubUsers: await store.hub.count('User'),
+            throughApi: { ...outcome.throughApi, usersPerSecond: rate(outcome.throughApi) },
+            bulk: { ...outcome.bulk, usersPerSecond: rate(outcome.bulk) },
+          },
+        };
+      });
+      return { stage: 'load', phases: [load] };
+    }
+    case 'plan': {
+      const engine = new BenchEngine(store);
+      return { stage: 'plan', phases: [await measurePhase(PHASES.planEmpty, () => cycle(engine, 'plan'))] };
+    }
+    case 'sync': {
+      const engine = new BenchEngine(store);
+      const fill = request.execute
+        ? await measurePhase(PHASES.runEmpty, () => cycle(engine, 'run'))
+        : await measurePhase(PHASES.seed, () => seedLinkedTarget(engine));
+      const planInSync = await measurePhase(PHASES.planInSync, () => cycle(engine, 'plan'));
+      const incremental = await measureIncrementalLatency(engine, request.users, request.repetitions);
+      return { stage: 'sync', phases: [fill, planInSync], incremental };
+    }
+  }
+}
+
+/** One full cycle, with what it did: the run's own counts, and the store and connector calls it made. */
+async function cycle(engine: BenchEngine, kind: 'plan' | 'run'): Promise<PhaseResult> {
+  engine.calls.take();
+  engine.takeRemoteCalls();
+  const summary: RunSummary = await engine.sync('full', kind === 'plan');
+  if (summary.status !== 'succeeded') {
+    throw new Error(`The ${kind} ended "${summary.status}": ${summary.reason ?? 'no reason given'}.`);
+  }
+  const planned = Object.entries(summary.counts)
+    .filter(([key]) => key.startsWith('planned.'))
+    .reduce((sum, [, count]) => sum + count, 0);
+  return {
+    objects: summary.counts['source.objects'] ?? 0,
+    details: {
+      status: summary.status,
+      plannedOperations: planned,
+      counts: summary.counts,
+      remoteObjects: engine.target.count('User'),
+      storeCalls: engine.calls.take(),
+      remoteCalls: engine.takeRemoteCalls(),
+    },
+  };
+}
