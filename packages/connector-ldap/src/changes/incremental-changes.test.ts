@@ -102,7 +102,6 @@ describe('incremental changes by timestamp polling', () => {
     const polled = await poll(connector, 'User', token);
     expect(polled.batches.length).toBeGreaterThan(1);
     expect(polled.batches.every((batch) => batch.changes.length <= 4)).toBe(true);
-    console.log(JSON.stringify({ made, batches: polled.batches.map((b) => b.changes.map((c) => (c.kind === "upsert" ? [c.object.remoteId, c.object.resource.meta] : c.remoteId))), token, last: polled.token }));
     expect([...polled.upserts].sort()).toEqual([...made].sort());
     for (const [index, batch] of polled.batches.entries()) {
       const before = new Set(polled.batches.slice(0, index + 1).flatMap((b) => b.changes.map((c) => (c.kind === 'upsert' ? c.object.remoteId : ''))));

@@ -117,10 +117,8 @@ export class UpsertPoller {
     let state = from;
     let width = FIRST_WINDOW;
     for (;;) {
-      if ((await this.count(layout, limit, state.floor)) <= limit) {
-        yield this.process(layout, await this.fetch(layout, state.floor), state);
-        return;
-      }
+      const total = await this.count(layout, limit, state.floor);
+      if (total <= limit) break;
       width = Math.max(width, narrowest);
       let counted = await this.count(layout, limit, state.floor, state.floor + width);
       while (counted > limit && width > narrowest) {
@@ -128,10 +126,15 @@ export class UpsertPoller {
         counted = await this.count(layout, limit, state.floor, state.floor + width);
       }
       const until = state.floor + width;
+      // A window may only close in the past: an entry at or after its end proves the server's
+      // clock has passed it. Otherwise this is the last stretch, read open-ended below.
+      const endIsPast = counted < total || (await this.count(layout, 0, until)) > 0;
+      if (!endIsPast) break;
       const batch = this.process(layout, await this.fetch(layout, state.floor, until), state, until);
       yield batch;
       state = batch.state;
       if (counted < limit / 4) width *= 4; // sparse: look further ahead next time
     }
+    yield this.process(layout, await this.fetch(layout, state.floor), state);
   }
 }
