@@ -76,7 +76,11 @@ const text = (settings: Settings, key: string): string | undefined => {
 };
 const list = (settings: Settings, key: string): string[] | undefined => {
   const value = settings[key];
-  if (typeof value === 'string') return value.split(',').map((item) => item.trim()).filter(Boolean);
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : undefined;
 };
 const integer = (settings: Settings, key: string, fallback: number): number =>
@@ -90,12 +94,21 @@ function dnSetting(settings: Settings, key: string, report: ReportIssue): string
   try {
     return canonicalDn(value);
   } catch (error) {
-    report(key, `${(error as Error).message}`, 'Write a DN as in RFC 4514, e.g. ou=people,dc=example,dc=org.');
+    report(
+      key,
+      `${(error as Error).message}`,
+      'Write a DN as in RFC 4514, e.g. ou=people,dc=example,dc=org.',
+    );
     return undefined;
   }
 }
 
-function mapEntries(settings: Settings, key: string, preset: readonly string[], report: ReportIssue): AttributeMapEntry[] {
+function mapEntries(
+  settings: Settings,
+  key: string,
+  preset: readonly string[],
+  report: ReportIssue,
+): AttributeMapEntry[] {
   const configured: AttributeMapEntry[] = [];
   for (const line of list(settings, key) ?? []) {
     try {
@@ -120,7 +133,8 @@ function connectionSettings(settings: Settings, report: ReportIssue): Connection
       report('urls', `"${url}" is not an LDAP URL.`, 'Use ldap://host:389 or ldaps://host:636.');
     }
   }
-  if (urls.length === 0) report('urls', 'lists no URL.', 'Give at least one, e.g. ldaps://ldap.example.org:636.');
+  if (urls.length === 0)
+    report('urls', 'lists no URL.', 'Give at least one, e.g. ldaps://ldap.example.org:636.');
   return {
     urls,
     bindDn: dnSetting(settings, 'bindDn', report) ?? '',
@@ -138,16 +152,32 @@ function disableSettings(settings: Settings, preset: DirectoryPreset, report: Re
   const statusAttribute = text(settings, 'statusAttribute');
   const disabledContainerDn = dnSetting(settings, 'disabledContainerDn', report);
   if (mode === 'status-attribute' && (statusAttribute === undefined || !isAttributeName(statusAttribute))) {
-    report('statusAttribute', 'must name an attribute when disableMode is status-attribute.', 'Set it, e.g. to shadowExpire or employeeType.');
+    report(
+      'statusAttribute',
+      'must name an attribute when disableMode is status-attribute.',
+      'Set it, e.g. to shadowExpire or employeeType.',
+    );
   }
   if (mode === 'move-to-ou' && disabledContainerDn === undefined) {
-    report('disabledContainerDn', 'is required when disableMode is move-to-ou.', 'Set it to the DN of the container for disabled users.');
+    report(
+      'disabledContainerDn',
+      'is required when disableMode is move-to-ou.',
+      'Set it to the DN of the container for disabled users.',
+    );
   }
   if (mode === 'user-account-control' && preset.id !== 'active-directory') {
-    report('disableMode', 'user-account-control exists only in Active Directory.', 'Use status-attribute, pwd-account-locked-time or move-to-ou.');
+    report(
+      'disableMode',
+      'user-account-control exists only in Active Directory.',
+      'Use status-attribute, pwd-account-locked-time or move-to-ou.',
+    );
   }
   if (mode === 'pwd-account-locked-time' && preset.id === 'active-directory') {
-    report('disableMode', 'pwd-account-locked-time is an OpenLDAP ppolicy attribute.', 'Use user-account-control on Active Directory.');
+    report(
+      'disableMode',
+      'pwd-account-locked-time is an OpenLDAP ppolicy attribute.',
+      'Use user-account-control on Active Directory.',
+    );
   }
   return {
     mode,
@@ -173,33 +203,57 @@ function memberAttributeFor(objectClasses: readonly string[]): MemberAttribute {
 export function toLdapConfig(settings: Settings): LdapConfig {
   const issues: ConfigIssue[] = [];
   const report: ReportIssue = (key, problem, fix) => issues.push({ key: `config.${key}`, problem, fix });
-  const preset = DIRECTORY_PRESETS[(text(settings, 'preset') ?? 'openldap') as keyof typeof DIRECTORY_PRESETS] ?? DIRECTORY_PRESETS.openldap;
+  const preset =
+    DIRECTORY_PRESETS[(text(settings, 'preset') ?? 'openldap') as keyof typeof DIRECTORY_PRESETS] ??
+    DIRECTORY_PRESETS.openldap;
   const connection = connectionSettings(settings, report);
   const baseDn = dnSetting(settings, 'baseDn', report) ?? '';
-  if (text(settings, 'baseDn') === undefined) report('baseDn', 'is required.', 'Set it to the naming context, e.g. dc=example,dc=org.');
+  if (text(settings, 'baseDn') === undefined)
+    report('baseDn', 'is required.', 'Set it to the naming context, e.g. dc=example,dc=org.');
   const userBaseDn = dnSetting(settings, 'userBaseDn', report) ?? baseDn;
   const groupBaseDn = dnSetting(settings, 'groupBaseDn', report) ?? baseDn;
-  for (const [key, dn] of [['userBaseDn', userBaseDn], ['groupBaseDn', groupBaseDn]] as const) {
-    if (baseDn && !isWithin(dn, baseDn)) report(key, `${dn} is not within baseDn ${baseDn}.`, 'Use a subtree of baseDn.');
+  for (const [key, dn] of [
+    ['userBaseDn', userBaseDn],
+    ['groupBaseDn', groupBaseDn],
+  ] as const) {
+    if (baseDn && !isWithin(dn, baseDn))
+      report(key, `${dn} is not within baseDn ${baseDn}.`, 'Use a subtree of baseDn.');
   }
   const disable = disableSettings(settings, preset, report);
   const userEntries = mapEntries(settings, 'userAttributeMap', preset.user.attributeMap, report);
   const groupEntries = mapEntries(settings, 'groupAttributeMap', preset.group.attributeMap, report);
-  const registry = createCoreRegistry({ extensions: customExtensionSchemas({ User: userEntries, Group: groupEntries }) });
+  const registry = createCoreRegistry({
+    extensions: customExtensionSchemas({ User: userEntries, Group: groupEntries }),
+  });
   const users = buildObjectLayout(
     {
-      type: 'User', prefix: 'user', preset: preset.user, baseDn: userBaseDn, filter: text(settings, 'userFilter'),
-      objectClasses: list(settings, 'userObjectClasses'), template: text(settings, 'userNamingTemplate'),
-      entries: userEntries, registry, extraSearchBases: disable.mode === 'move-to-ou' && disable.disabledContainerDn ? [disable.disabledContainerDn] : [],
+      type: 'User',
+      prefix: 'user',
+      preset: preset.user,
+      baseDn: userBaseDn,
+      filter: text(settings, 'userFilter'),
+      objectClasses: list(settings, 'userObjectClasses'),
+      template: text(settings, 'userNamingTemplate'),
+      entries: userEntries,
+      registry,
+      extraSearchBases:
+        disable.mode === 'move-to-ou' && disable.disabledContainerDn ? [disable.disabledContainerDn] : [],
     },
     report,
   );
   const groupObjectClasses = list(settings, 'groupObjectClasses');
   const groups = buildObjectLayout(
     {
-      type: 'Group', prefix: 'group', preset: preset.group, baseDn: groupBaseDn, filter: text(settings, 'groupFilter'),
-      objectClasses: groupObjectClasses, template: text(settings, 'groupNamingTemplate'),
-      entries: groupEntries, registry, extraSearchBases: [],
+      type: 'Group',
+      prefix: 'group',
+      preset: preset.group,
+      baseDn: groupBaseDn,
+      filter: text(settings, 'groupFilter'),
+      objectClasses: groupObjectClasses,
+      template: text(settings, 'groupNamingTemplate'),
+      entries: groupEntries,
+      registry,
+      extraSearchBases: [],
     },
     report,
   );
@@ -214,7 +268,9 @@ export function toLdapConfig(settings: Settings): LdapConfig {
     users,
     groups,
     membership: {
-      attribute: (text(settings, 'memberAttribute') as MemberAttribute | undefined) ?? memberAttributeFor(groupObjectClasses ?? preset.group.objectClasses),
+      attribute:
+        (text(settings, 'memberAttribute') as MemberAttribute | undefined) ??
+        memberAttributeFor(groupObjectClasses ?? preset.group.objectClasses),
       ...(emptyGroupMember ? { emptyGroupMember } : {}),
       batchSize: integer(settings, 'memberBatchSize', 500),
     },

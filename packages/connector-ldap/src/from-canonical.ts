@@ -28,7 +28,9 @@ function membersOf(resource: ScimResource): string[] | undefined {
   const members = getCaseInsensitive<unknown>(resource, 'members');
   if (!Array.isArray(members)) return undefined;
   return members
-    .map((member) => (member && typeof member === 'object' ? getCaseInsensitive<unknown>(member, 'value') : undefined))
+    .map((member) =>
+      member && typeof member === 'object' ? getCaseInsensitive<unknown>(member, 'value') : undefined,
+    )
     .filter((value): value is string => typeof value === 'string' && value !== '');
 }
 
@@ -66,8 +68,14 @@ export function fromCanonical(
   for (const [name, targets] of layout.fallbacks) {
     const current = attributes.get(name);
     if (current && current.values.length > 0) continue;
-    const value = targets.map((target) => readScimValues(validated, target, true)[0]).find((candidate) => candidate !== undefined);
-    attributes.set(name, { name: current?.name ?? name, values: value === undefined ? [] : [value], multiValued: false });
+    const value = targets
+      .map((target) => readScimValues(validated, target, true)[0])
+      .find((candidate) => candidate !== undefined);
+    attributes.set(name, {
+      name: current?.name ?? name,
+      values: value === undefined ? [] : [value],
+      multiValued: false,
+    });
   }
   const active = getCaseInsensitive<unknown>(validated, 'active');
   const password = getCaseInsensitive<unknown>(validated, 'password');

@@ -31,7 +31,9 @@ function attributeOf(type: string, values: AttributeValues): Attribute {
   const binary = values.some((value) => Buffer.isBuffer(value));
   return new Attribute({
     type,
-    values: binary ? values.map((value) => (Buffer.isBuffer(value) ? value : Buffer.from(value, 'utf8'))) : (values as string[]),
+    values: binary
+      ? values.map((value) => (Buffer.isBuffer(value) ? value : Buffer.from(value, 'utf8')))
+      : (values as string[]),
   });
 }
 
@@ -60,7 +62,8 @@ export class LdapClient {
     const opening = openConnection(this.settings);
     this.connection = opening;
     opening.then(
-      (opened) => this.log('debug', 'Connected to the directory', { url: opened.url, bindDn: this.settings.bindDn }),
+      (opened) =>
+        this.log('debug', 'Connected to the directory', { url: opened.url, bindDn: this.settings.bindDn }),
       () => {
         if (this.connection === opening) this.connection = undefined;
       },
@@ -81,9 +84,12 @@ export class LdapClient {
 
   private drop(opened: OpenedConnection): void {
     opened.destroy();
-    void this.connection?.then((current) => {
-      if (current === opened) this.connection = undefined;
-    }, () => undefined);
+    void this.connection?.then(
+      (current) => {
+        if (current === opened) this.connection = undefined;
+      },
+      () => undefined,
+    );
   }
 
   private options(request: SearchRequest) {
@@ -129,9 +135,19 @@ export class LdapClient {
   }
 
   /** Reads one entry by DN; undefined when it does not exist. */
-  async read(what: string, dn: string, attributes: readonly string[], binaryAttributes?: readonly string[]): Promise<LdapEntry | undefined> {
+  async read(
+    what: string,
+    dn: string,
+    attributes: readonly string[],
+    binaryAttributes?: readonly string[],
+  ): Promise<LdapEntry | undefined> {
     try {
-      const [entry] = await this.search(what, { base: dn, scope: 'base', attributes, ...(binaryAttributes ? { binaryAttributes } : {}) });
+      const [entry] = await this.search(what, {
+        base: dn,
+        scope: 'base',
+        attributes,
+        ...(binaryAttributes ? { binaryAttributes } : {}),
+      });
       return entry;
     } catch (error) {
       if ((error as { code?: unknown }).code === 'not-found') return undefined;
@@ -140,14 +156,20 @@ export class LdapClient {
   }
 
   add(what: string, dn: string, attributes: ReadonlyMap<string, AttributeValues>): Promise<void> {
-    const list = [...attributes].filter(([, values]) => values.length > 0).map(([type, values]) => attributeOf(type, values));
+    const list = [...attributes]
+      .filter(([, values]) => values.length > 0)
+      .map(([type, values]) => attributeOf(type, values));
     return this.using(what, (client) => client.add(dn, list));
   }
 
   modify(what: string, dn: string, modifications: readonly Modification[]): Promise<void> {
     if (modifications.length === 0) return Promise.resolve();
     const changes = modifications.map(
-      (modification) => new Change({ operation: modification.operation, modification: attributeOf(modification.attribute, modification.values) }),
+      (modification) =>
+        new Change({
+          operation: modification.operation,
+          modification: attributeOf(modification.attribute, modification.values),
+        }),
     );
     return this.using(what, (client) => client.modify(dn, changes));
   }

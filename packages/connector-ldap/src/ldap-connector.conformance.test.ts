@@ -19,7 +19,10 @@ const sampleConfig = directory.config();
 
 async function inspect(type: ObjectType, remoteId: string): Promise<ScimResource | undefined> {
   const base = type === 'User' ? directory.ldap.peopleDN : directory.ldap.groupsDN;
-  const { searchEntries } = await directory.admin.search(base, { filter: `(entryUUID=${remoteId})`, attributes: ['*', 'entryUUID'] });
+  const { searchEntries } = await directory.admin.search(base, {
+    filter: `(entryUUID=${remoteId})`,
+    attributes: ['*', 'entryUUID'],
+  });
   const [entry] = searchEntries;
   if (!entry) return undefined;
   const one = (name: string) => {
@@ -34,7 +37,10 @@ async function inspect(type: ObjectType, remoteId: string): Promise<ScimResource
     name: { givenName: one('givenName') ?? null, familyName: one('sn') ?? null },
     ...(one('mail') ? { emails: [{ value: one('mail') as string, type: 'work', primary: true }] } : {}),
     ...(one('title') ? { title: one('title') } : {}),
-    [ENTERPRISE_USER_SCHEMA]: { employeeNumber: one('employeeNumber') ?? null, department: one('departmentNumber') ?? null },
+    [ENTERPRISE_USER_SCHEMA]: {
+      employeeNumber: one('employeeNumber') ?? null,
+      department: one('departmentNumber') ?? null,
+    },
     active: one('shadowExpire') !== '1',
   };
 }

@@ -72,13 +72,32 @@ export class LdapConnector
     this.locator = new EntryLocator(this.client, config, disable);
     this.memberValues = new MemberValues(this.client, config, this.locator);
     this.members = new GroupMembers(this.client, config, this.locator, this.memberValues, log);
-    this.writer = new EntryWriter(this.client, config, this.locator, disable, this.members, this.memberValues, log);
-    this.feed = new ChangeFeed(this.client, config, this.locator, new UpsertPoller(this.client, config, this.locator), new AccessLogReader(this.client, config), log);
+    this.writer = new EntryWriter(
+      this.client,
+      config,
+      this.locator,
+      disable,
+      this.members,
+      this.memberValues,
+      log,
+    );
+    this.feed = new ChangeFeed(
+      this.client,
+      config,
+      this.locator,
+      new UpsertPoller(this.client, config, this.locator),
+      new AccessLogReader(this.client, config),
+      log,
+    );
   }
 
   testConnection(): Promise<TestConnectionResult> {
     const disable = createDisableStrategy(this.config.disable);
-    return testLdapConnection(this.config, (client) => new EntryLocator(client, this.config, disable), this.context.log);
+    return testLdapConnection(
+      this.config,
+      (client) => new EntryLocator(client, this.config, disable),
+      this.context.log,
+    );
   }
 
   read(type: ObjectType, options: ReadOptions = {}): Observable<readonly RemoteObject[]> {
@@ -100,7 +119,10 @@ export class LdapConnector
               if (subscriber.closed) return; // leaving the loop ends the paged search
               const objects = page.flatMap((entry) => this.locator.canonical(entry, layout) ?? []);
               if (objects.length < page.length) {
-                this.context.log('warn', 'Entries without a stable id were skipped', { base, idAttribute: this.config.preset.idAttribute });
+                this.context.log('warn', 'Entries without a stable id were skipped', {
+                  base,
+                  idAttribute: this.config.preset.idAttribute,
+                });
               }
               if (objects.length > 0) subscriber.next(objects);
             }
@@ -126,7 +148,13 @@ export class LdapConnector
     for (const base of layout.searchBases) {
       const binary = this.locator.binaryAttributes;
       const entries = await this.client
-        .search(`find ${type}`, { base, filter: ldapFilter, attributes: this.locator.attributesFor(layout), pageSize: this.config.pageSize, ...(binary ? { binaryAttributes: binary } : {}) })
+        .search(`find ${type}`, {
+          base,
+          filter: ldapFilter,
+          attributes: this.locator.attributesFor(layout),
+          pageSize: this.config.pageSize,
+          ...(binary ? { binaryAttributes: binary } : {}),
+        })
         .catch((error: unknown) => {
           if (error instanceof ConnectorError && error.code === 'not-found') return [];
           throw error;
@@ -156,13 +184,19 @@ export class LdapConnector
   async patch(type: ObjectType, remoteId: string, operations: readonly PatchOperation[]): Promise<void> {
     const what = `patch ${type} ${remoteId}`;
     const entry = await this.locator.existing(type, remoteId, what);
-    const { members, others } = type === 'Group' ? splitMemberPatch(operations) : { members: [], others: [...operations] };
+    const { members, others } =
+      type === 'Group' ? splitMemberPatch(operations) : { members: [], others: [...operations] };
     if (others.length > 0) {
       const current = this.locator.canonical(entry, this.locator.layoutOf(type));
-      if (!current) throw new ConnectorError('invalid', `${what}: the entry has no ${this.config.preset.idAttribute}.`);
+      if (!current)
+        throw new ConnectorError('invalid', `${what}: the entry has no ${this.config.preset.idAttribute}.`);
       let patched: ScimResource;
       try {
-        patched = applyPatch(current.resource, others, { registry: this.config.registry, scope: this.config.registry.scopeOf(type), unmatchedRemoveFilter: 'ignore' }).resource;
+        patched = applyPatch(current.resource, others, {
+          registry: this.config.registry,
+          scope: this.config.registry.scopeOf(type),
+          unmatchedRemoveFilter: 'ignore',
+        }).resource;
       } catch (error) {
         throw toConnectorError(error, what);
       }
@@ -183,7 +217,8 @@ export class LdapConnector
 
   async disable(type: ObjectType, remoteId: string): Promise<void> {
     const what = `disable ${type} ${remoteId}`;
-    if (type !== 'User') throw new ConnectorError('unsupported', `${what}: only users can be disabled in LDAP.`);
+    if (type !== 'User')
+      throw new ConnectorError('unsupported', `${what}: only users can be disabled in LDAP.`);
     await this.writer.disableUser(await this.locator.existing(type, remoteId, what), what);
   }
 

@@ -44,7 +44,8 @@ function place(resource: Json, mapping: AttributeMapping, values: readonly strin
   if (sub === 'value') {
     // Each LDAP value is its own element: two mail values are two emails.
     for (const value of values) {
-      if (list.some((element) => element['value'] === value && element['type'] === target.valueType)) continue;
+      if (list.some((element) => element['value'] === value && element['type'] === target.valueType))
+        continue;
       list.push({ value, ...(target.valueType !== undefined ? { type: target.valueType } : {}) });
     }
     return;
@@ -61,9 +62,11 @@ function place(resource: Json, mapping: AttributeMapping, values: readonly strin
 /** The first element of each multi-valued attribute is the primary one, as LDAP has no such notion. */
 function markPrimary(holder: Json): void {
   for (const value of Object.values(holder)) {
-    if (!Array.isArray(value) || !value.every((element) => element !== null && typeof element === 'object')) continue;
+    if (!Array.isArray(value) || !value.every((element) => element !== null && typeof element === 'object'))
+      continue;
     const elements = value as Json[];
-    if (elements.length > 0 && !elements.some((element) => element['primary'] === true)) elements[0]!['primary'] = true;
+    if (elements.length > 0 && !elements.some((element) => element['primary'] === true))
+      elements[0]!['primary'] = true;
   }
 }
 
@@ -95,6 +98,7 @@ export function toCanonical(entry: LdapEntry, layout: ObjectLayout, context: Can
 
 /** The value a resource holds for userName or displayName, for messages. */
 export function nameOf(resource: ScimResource): string {
-  const name = getCaseInsensitive<unknown>(resource, 'userName') ?? getCaseInsensitive<unknown>(resource, 'displayName');
+  const name =
+    getCaseInsensitive<unknown>(resource, 'userName') ?? getCaseInsensitive<unknown>(resource, 'displayName');
   return typeof name === 'string' ? name : '(unnamed)';
 }

@@ -23,7 +23,10 @@ export interface ModelUser {
   active: boolean;
   familyName: string;
   inGroup: boolean;
-  /** idsync created (or linked) a remote account for this user at some point: links are never dropped here. */
+  /**
+   * idsync created (or linked) a remote account under this userName at some point. Accounts are
+   * never deleted here (remove action disable), so a re-hired user finds the old account.
+   */
   linked: boolean;
 }
 
@@ -40,7 +43,7 @@ export interface ExpectedAccount {
 }
 
 export class ConvergenceModel {
-  /** Slots ever created, by slot number; a slot is used once (no re-hire under the same name). */
+  /** Users by slot (the slot is the userName); a deleted slot may be created again (a re-hire). */
   readonly users = new Map<number, ModelUser>();
   scope: ScopeFilter = 'none';
   enabled = true;

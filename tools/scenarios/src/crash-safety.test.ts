@@ -2,7 +2,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import type { Link, RunSummary } from '@idsync/core';
 import { CrashSwitch, SimulatedCrash } from './crash-switch.js';
 import { EngineHarness, usersRule } from './engine-harness.js';
-import { countRemoteWrites, failureCounts, linkViews, plannedKinds, remoteState, type LinkView, type RemoteState } from './observed-state.js';
+import {
+  countRemoteWrites,
+  failureCounts,
+  linkViews,
+  plannedKinds,
+  remoteState,
+  type LinkView,
+  type RemoteState,
+} from './observed-state.js';
 
 /*
  * Safety rule 3: kill the process at any point, run again, and nothing is duplicated. Each
@@ -17,7 +25,8 @@ const FIRST = ['ada', 'grace', 'alan', 'edsger', 'barbara', 'ken'];
 const NEW = ['linus', 'margaret', 'dennis'];
 const email = (name: string) => `${name}.x@example.com`;
 /** Fixed hub ids (the store takes a free UUID it is given): pages and operations keep one order. */
-const hubIdFor = (name: string) => `00000000-0000-4000-8000-${String([...FIRST, ...NEW].indexOf(name) + 1).padStart(12, '0')}`;
+const hubIdFor = (name: string) =>
+  `00000000-0000-4000-8000-${String([...FIRST, ...NEW].indexOf(name) + 1).padStart(12, '0')}`;
 
 /** Hub ids by short name, for crash points that pick an object. */
 type Ids = Record<string, string>;
@@ -33,13 +42,15 @@ async function usersStory(harness: EngineHarness, maxConcurrency = 1): Promise<I
   // With fixed hub ids, one operation at a time makes "the second create" the same object on every run.
   harness.setExecution({ maxConcurrency });
   const ids: Ids = {};
-  for (const name of FIRST) ids[name] = await harness.addUser(email(name), { id: hubIdFor(name), title: 'Engineer' });
+  for (const name of FIRST)
+    ids[name] = await harness.addUser(email(name), { id: hubIdFor(name), title: 'Engineer' });
   expect((await harness.sync('User')).status).toBe('succeeded');
   await harness.updateUser(ids.grace!, { displayName: 'Amazing Grace' });
   await harness.updateUser(ids.alan!, { title: 'Manager' });
   await harness.store.hub.delete('User', ids.edsger!);
   await harness.updateUser(ids.ken!, { active: false });
-  for (const name of NEW) ids[name] = await harness.addUser(email(name), { id: hubIdFor(name), title: 'Engineer' });
+  for (const name of NEW)
+    ids[name] = await harness.addUser(email(name), { id: hubIdFor(name), title: 'Engineer' });
   return ids;
 }
 
@@ -63,24 +74,61 @@ async function cleanOutcome(mode: 'full' | 'incremental'): Promise<Settled> {
 }
 
 type CrashPoint = (crash: CrashSwitch, ids: Ids, harness: EngineHarness) => void;
-const remoteIdOf = (harness: EngineHarness, name: string) => harness.target.findByName('User', email(name))!.remoteId;
+const remoteIdOf = (harness: EngineHarness, name: string) =>
+  harness.target.findByName('User', email(name))!.remoteId;
 const isNew = (ids: Ids, hubId: string) => NEW.some((name) => ids[name] === hubId);
 const linkArg = (args: readonly unknown[]) => args[0] as Link;
 
 const USER_CRASH_POINTS: [string, CrashPoint][] = [
-  ['after a remote create, before the engine hears back', (c) => c.atRemoteStep((s) => s.phase === 'after-write' && s.operation === 'create')],
-  ['after the second remote create', (c) => c.atRemoteStep((s) => s.phase === 'after-write' && s.operation === 'create', 2)],
-  ['before a remote create (intent recorded, nothing written)', (c) => c.atRemoteStep((s) => s.phase === 'before' && s.operation === 'create')],
-  ['after a remote patch', (c) => c.atRemoteStep((s) => s.phase === 'after-write' && s.operation === 'patch')],
+  [
+    'after a remote create, before the engine hears back',
+    (c) => c.atRemoteStep((s) => s.phase === 'after-write' && s.operation === 'create'),
+  ],
+  [
+    'after the second remote create',
+    (c) => c.atRemoteStep((s) => s.phase === 'after-write' && s.operation === 'create', 2),
+  ],
+  [
+    'before a remote create (intent recorded, nothing written)',
+    (c) => c.atRemoteStep((s) => s.phase === 'before' && s.operation === 'create'),
+  ],
+  [
+    'after a remote patch',
+    (c) => c.atRemoteStep((s) => s.phase === 'after-write' && s.operation === 'patch'),
+  ],
   ['before a remote patch', (c) => c.atRemoteStep((s) => s.phase === 'before' && s.operation === 'patch')],
-  ['after the patch that deactivates a user still in scope', (c, _ids, h) => c.atRemoteStep((s) => s.phase === 'after-write' && s.operation === 'patch' && s.remoteId === remoteIdOf(h, 'ken'))],
-  ['after the patch that renames a user', (c, _ids, h) => c.atRemoteStep((s) => s.phase === 'after-write' && s.operation === 'patch' && s.remoteId === remoteIdOf(h, 'grace'))],
-  ['after a remote disable', (c) => c.atRemoteStep((s) => s.phase === 'after-write' && s.operation === 'disable')],
+  [
+    'after the patch that deactivates a user still in scope',
+    (c, _ids, h) =>
+      c.atRemoteStep(
+        (s) => s.phase === 'after-write' && s.operation === 'patch' && s.remoteId === remoteIdOf(h, 'ken'),
+      ),
+  ],
+  [
+    'after the patch that renames a user',
+    (c, _ids, h) =>
+      c.atRemoteStep(
+        (s) => s.phase === 'after-write' && s.operation === 'patch' && s.remoteId === remoteIdOf(h, 'grace'),
+      ),
+  ],
+  [
+    'after a remote disable',
+    (c) => c.atRemoteStep((s) => s.phase === 'after-write' && s.operation === 'disable'),
+  ],
   ['between planning and execution', (c) => c.atStoreCall('runs', 'operations')],
   ['while reading the hub (third page)', (c) => c.atStorePage('hub', 'scan', 2)],
   ['while storing the plan (second page)', (c) => c.atStoreCall('runs', 'appendOperations', { nth: 2 })],
-  ['while recording a successful create', (c, ids) => c.atStoreCall('links', 'put', { when: (args) => linkArg(args).remoteId !== undefined && isNew(ids, linkArg(args).hubId) })],
-  ['while recording a successful update', (c, ids) => c.atStoreCall('links', 'put', { when: (args) => linkArg(args).hubId === ids.grace })],
+  [
+    'while recording a successful create',
+    (c, ids) =>
+      c.atStoreCall('links', 'put', {
+        when: (args) => linkArg(args).remoteId !== undefined && isNew(ids, linkArg(args).hubId),
+      }),
+  ],
+  [
+    'while recording a successful update',
+    (c, ids) => c.atStoreCall('links', 'put', { when: (args) => linkArg(args).hubId === ids.grace }),
+  ],
   ['while writing the audit log', (c) => c.atStoreCall('audit', 'append')],
   ['after execution, before the checkpoint', (c) => c.atStoreCall('checkpoints', 'put')],
   ['while closing the run record', (c) => c.atStoreCall('runs', 'update')],
@@ -150,7 +198,10 @@ describe.each(['full', 'incremental'] as const)('a crash during a %s user sync, 
   });
 
   it('with eight operations in flight, a crash after one create: writes that landed are linked, not repeated', async () => {
-    await crashThenConverge((c) => c.atRemoteStep((s) => s.phase === 'after-write' && s.operation === 'create'), 8);
+    await crashThenConverge(
+      (c) => c.atRemoteStep((s) => s.phase === 'after-write' && s.operation === 'create'),
+      8,
+    );
   });
 });
 
@@ -162,10 +213,18 @@ describe('the clean story itself', () => {
     harness = await EngineHarness.start({ rules: [engineers] });
     await usersStory(harness);
     const run = await harness.sync('User');
-    expect(run.counts).toMatchObject({ 'create.succeeded': 3, 'disable.succeeded': 2, 'update.succeeded': 2 });
+    expect(run.counts).toMatchObject({
+      'create.succeeded': 3,
+      'disable.succeeded': 2,
+      'update.succeeded': 2,
+    });
     const remote = remoteState(harness);
     expect(Object.keys(remote.users)).toHaveLength(FIRST.length + NEW.length);
     expect(remote.users[email('grace')]?.displayName).toBe('Amazing Grace');
-    expect([email('alan'), email('edsger'), email('ken')].map((name) => remote.users[name]?.active)).toEqual([false, false, false]);
+    expect([email('alan'), email('edsger'), email('ken')].map((name) => remote.users[name]?.active)).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 });

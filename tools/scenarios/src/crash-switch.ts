@@ -17,13 +17,39 @@ export class SimulatedCrash extends Error {
  */
 const PORT_METHODS = {
   hub: [
-    'listPopulations', 'getPopulation', 'putPopulation', 'defaultPopulation', 'get', 'findByUserName', 'findByExternalId',
-    'findByEmail', 'create', 'replace', 'move', 'delete', 'scan', 'count', 'search', 'groupsOf', 'membersOf',
-    'changesAfter', 'latestChangeCursor', 'transaction',
+    'listPopulations',
+    'getPopulation',
+    'putPopulation',
+    'defaultPopulation',
+    'get',
+    'findByUserName',
+    'findByExternalId',
+    'findByEmail',
+    'create',
+    'replace',
+    'move',
+    'delete',
+    'scan',
+    'count',
+    'search',
+    'groupsOf',
+    'membersOf',
+    'changesAfter',
+    'latestChangeCursor',
+    'transaction',
   ],
   links: [
-    'get', 'getByRemoteId', 'put', 'putMany', 'release', 'scan', 'scanByRule', 'countByState', 'recordMemberships',
-    'forgetMemberships', 'createdMemberships',
+    'get',
+    'getByRemoteId',
+    'put',
+    'putMany',
+    'release',
+    'scan',
+    'scanByRule',
+    'countByState',
+    'recordMemberships',
+    'forgetMemberships',
+    'createdMemberships',
   ],
   checkpoints: ['get', 'put', 'delete'],
   runs: ['create', 'update', 'get', 'list', 'appendOperations', 'operations', 'approve', 'approval'],
@@ -98,7 +124,11 @@ export class CrashSwitch {
   }
 
   /** Dies on the nth call of a store method for which `when` holds; that call does not happen. */
-  atStoreCall<P extends StorePort>(port: P, method: MethodOf<P>, options: { nth?: number; when?: (args: readonly unknown[]) => boolean } = {}): this {
+  atStoreCall<P extends StorePort>(
+    port: P,
+    method: MethodOf<P>,
+    options: { nth?: number; when?: (args: readonly unknown[]) => boolean } = {},
+  ): this {
     this.triggers.push({ port, method, when: options.when ?? (() => true), remaining: options.nth ?? 1 });
     return this;
   }
@@ -120,12 +150,10 @@ export class CrashSwitch {
     for (const name of PORT_METHODS[port] as readonly string[]) {
       const original = target[name]!;
       const hadOwn = Object.hasOwn(target, name);
-      const switchboard = this;
-      target[name] = function (this: unknown, ...args: unknown[]) {
-        switchboard.beforeCall(port, name, args);
+      target[name] = (...args: unknown[]) => {
+        this.beforeCall(port, name, args);
         const result = original.apply(target, args);
-        if (!isAsyncIterable(result)) return result;
-        return switchboard.pages(port, name, result);
+        return isAsyncIterable(result) ? this.pages(port, name, result) : result;
       };
       this.restorers.push(() => {
         if (hadOwn) target[name] = original;
@@ -136,15 +164,24 @@ export class CrashSwitch {
 
   private beforeCall(port: StorePort, method: string, args: readonly unknown[]): void {
     if (this.dead) throw this.dead;
-    const trigger = this.triggers.find((t) => t.port === port && t.method === method && t.page === undefined && t.remaining > 0 && t.when(args));
+    const trigger = this.triggers.find(
+      (t) =>
+        t.port === port && t.method === method && t.page === undefined && t.remaining > 0 && t.when(args),
+    );
     if (trigger && --trigger.remaining === 0) this.trip(`${port}.${method}`);
   }
 
-  private async *pages(port: StorePort, method: string, source: AsyncIterable<unknown>): AsyncGenerator<unknown> {
+  private async *pages(
+    port: StorePort,
+    method: string,
+    source: AsyncIterable<unknown>,
+  ): AsyncGenerator<unknown> {
     let index = 0;
     for await (const page of source) {
       if (this.dead) throw this.dead;
-      const trigger = this.triggers.find((t) => t.port === port && t.method === method && t.page === index && t.remaining > 0);
+      const trigger = this.triggers.find(
+        (t) => t.port === port && t.method === method && t.page === index && t.remaining > 0,
+      );
       if (trigger) {
         trigger.remaining = 0;
         this.trip(`${port}.${method} page ${index}`);

@@ -35,7 +35,11 @@ describe('rate limiting', () => {
   it('a 429 with Retry-After is waited out and retried: the run still succeeds', async () => {
     await start();
     await addUsers();
-    harness.target.faults.failNext('create', new ConnectorError('rate-limited', 'Too many requests', { remoteStatus: 429, retryAfterMs: 50 }), 2);
+    harness.target.faults.failNext(
+      'create',
+      new ConnectorError('rate-limited', 'Too many requests', { remoteStatus: 429, retryAfterMs: 50 }),
+      2,
+    );
 
     const run = await harness.sync();
     expect(run.status).toBe('succeeded');
@@ -44,7 +48,8 @@ describe('rate limiting', () => {
     // Two refused calls, then every user once.
     expect(harness.target.faults.callCount('create')).toBe(NAMES.length + 2);
     expect(harness.target.count('User')).toBe(NAMES.length);
-    for (const name of NAMES) expect(await harness.linkOf(email(name))).toMatchObject({ state: 'in-sync', attempts: 0 });
+    for (const name of NAMES)
+      expect(await harness.linkOf(email(name))).toMatchObject({ state: 'in-sync', attempts: 0 });
   });
 });
 
@@ -52,7 +57,9 @@ describe('one object failing for good', () => {
   it('fails only that object: the others succeed, the run is partial, the link says why; the next run retries it', async () => {
     await start();
     await addUsers();
-    const refused = new ConnectorError('invalid', 'The store refused grace: title too long', { remoteStatus: 400 });
+    const refused = new ConnectorError('invalid', 'The store refused grace: title too long', {
+      remoteStatus: 400,
+    });
     harness.target.faults.failForObject(email('grace'), refused, ['create']);
 
     const run = await harness.sync();
@@ -78,7 +85,11 @@ describe('one object failing for good', () => {
     expect(fixed.status).toBe('succeeded');
     expect(fixed.counts).toMatchObject({ 'planned.create': 1, 'create.succeeded': 1 });
     const link = await harness.linkOf(email('grace'));
-    expect(link).toMatchObject({ state: 'in-sync', attempts: 0, remoteId: harness.target.findByName('User', email('grace'))!.remoteId });
+    expect(link).toMatchObject({
+      state: 'in-sync',
+      attempts: 0,
+      remoteId: harness.target.findByName('User', email('grace'))!.remoteId,
+    });
     expect(link?.lastError).toBeUndefined();
     expect(harness.target.count('User')).toBe(NAMES.length);
   });
@@ -90,7 +101,11 @@ describe('one object failing for good', () => {
     await harness.sync();
     await harness.updateUser(ids.grace!, { title: 'Manager' });
     const graceRemote = harness.target.findByName('User', email('grace'))!.remoteId;
-    harness.target.faults.failForObject(graceRemote, new ConnectorError('invalid', 'The store will not disable this account'), ['disable']);
+    harness.target.faults.failForObject(
+      graceRemote,
+      new ConnectorError('invalid', 'The store will not disable this account'),
+      ['disable'],
+    );
 
     const run = await harness.sync();
     expect(run.status).toBe('partial');
@@ -112,7 +127,10 @@ describe('one object failing for good', () => {
     await harness.store.hub.create('Group', population, {
       schemas: [GROUP_SCHEMA],
       displayName: 'Eng',
-      members: [{ value: ids.ada!, type: 'User' }, { value: ids.grace!, type: 'User' }],
+      members: [
+        { value: ids.ada!, type: 'User' },
+        { value: ids.grace!, type: 'User' },
+      ],
     });
     await harness.sync('User');
     await harness.sync('Group');
@@ -122,7 +140,9 @@ describe('one object failing for good', () => {
     // grace's title cannot be written: her update fails, her account and membership are unchanged.
     await harness.updateUser(ids.grace!, { title: 'Principal' });
     const graceRemote = harness.target.findByName('User', email('grace'))!.remoteId;
-    harness.target.faults.failForObject(graceRemote, new ConnectorError('invalid', 'title refused'), ['patch']);
+    harness.target.faults.failForObject(graceRemote, new ConnectorError('invalid', 'title refused'), [
+      'patch',
+    ]);
     expect((await harness.sync('User')).counts).toMatchObject({ 'update.failed': 1 });
 
     const groups = await harness.sync('Group');
@@ -136,7 +156,9 @@ describe('connection-level failures', () => {
   it('quarantine the connection: the rest is skipped with the reason, counted and marked, nothing dropped', async () => {
     const executor = await start();
     await addUsers();
-    const expired = new ConnectorError('unauthorized', 'The access key was rejected (401)', { remoteStatus: 401 });
+    const expired = new ConnectorError('unauthorized', 'The access key was rejected (401)', {
+      remoteStatus: 401,
+    });
     harness.target.faults.failWhen((call) => call.operation === 'create', expired);
 
     const run = await harness.sync();
@@ -166,13 +188,18 @@ describe('connection-level failures', () => {
     expect(after.status).toBe('succeeded');
     expect(after.counts).toMatchObject({ 'create.succeeded': 5 });
     expect(harness.target.count('User')).toBe(5);
-    for (const name of NAMES) expect(await harness.linkOf(email(name))).toMatchObject({ state: 'in-sync', attempts: 0 });
+    for (const name of NAMES)
+      expect(await harness.linkOf(email(name))).toMatchObject({ state: 'in-sync', attempts: 0 });
   });
 
   it('an outage shorter than the retries is ridden out without failing anything', async () => {
     await start();
     await addUsers();
-    harness.target.faults.failNext('create', new ConnectorError('unavailable', 'Service unavailable', { remoteStatus: 503 }), 2);
+    harness.target.faults.failNext(
+      'create',
+      new ConnectorError('unavailable', 'Service unavailable', { remoteStatus: 503 }),
+      2,
+    );
     const run = await harness.sync();
     expect(run.status).toBe('succeeded');
     expect(failureCounts(run)).toEqual({});

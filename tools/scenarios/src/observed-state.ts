@@ -23,13 +23,19 @@ function remoteName(harness: EngineHarness, remoteId: string): string {
 }
 
 export function remoteState(harness: EngineHarness): RemoteState {
-  const users = harness.target.all('User').map((record): [string, Record<string, unknown>] => [String(record.attributes.userName), { ...record.attributes }]);
-  const groups = harness.target
-    .all('Group')
-    .map((record): [string, string[]] => [
-      String(record.attributes.displayName),
-      harness.target.membersOf(record.remoteId).map((id) => remoteName(harness, id)).sort(),
+  const users = harness.target
+    .all('User')
+    .map((record): [string, Record<string, unknown>] => [
+      String(record.attributes.userName),
+      { ...record.attributes },
     ]);
+  const groups = harness.target.all('Group').map((record): [string, string[]] => [
+    String(record.attributes.displayName),
+    harness.target
+      .membersOf(record.remoteId)
+      .map((id) => remoteName(harness, id))
+      .sort(),
+  ]);
   return { users: byKey(users), groups: byKey(groups) };
 }
 
@@ -59,11 +65,16 @@ export async function linkViews(harness: EngineHarness, type: ObjectType): Promi
   for await (const page of harness.store.links.scan(harness.connection.id, type, 100)) {
     for (const link of page) {
       const hub = await hubName(harness, type, link.hubId);
-      const key = link.remoteId ? remoteName(harness, link.remoteId) : `(no remote id) ${hub}`;
-      const key2 = type === 'Group' && key.startsWith('group:') ? key.slice('group:'.length) : key;
+      const remote = link.remoteId ? remoteName(harness, link.remoteId).replace(/^group:/, '') : undefined;
       entries.push([
-        key2,
-        { hub, state: link.state, pendingIntent: link.intent !== undefined, attempts: link.attempts, ...(link.lastError ? { lastError: link.lastError } : {}) },
+        remote ?? `(no remote id) ${hub}`,
+        {
+          hub,
+          state: link.state,
+          pendingIntent: link.intent !== undefined,
+          attempts: link.attempts,
+          ...(link.lastError ? { lastError: link.lastError } : {}),
+        },
       ]);
     }
   }
@@ -94,7 +105,11 @@ export function plannedKinds(run: RunSummary): string[] {
 
 /** Outcome counts that are failures of any kind (`create.failed`, `update.skipped`…). */
 export function failureCounts(run: RunSummary): Record<string, number> {
-  return Object.fromEntries(Object.entries(run.counts).filter(([key, count]) => /\.(failed|skipped|withheld)$/.test(key) && count > 0));
+  return Object.fromEntries(
+    Object.entries(run.counts).filter(
+      ([key, count]) => /\.(failed|skipped|withheld)$/.test(key) && count > 0,
+    ),
+  );
 }
 
 /**

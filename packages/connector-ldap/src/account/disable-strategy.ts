@@ -41,9 +41,14 @@ function statusAttribute(settings: DisableSettings): DisableStrategy {
     isActive: (entry) => !entry.texts(attribute).some(isDisabledValue),
     changesFor(entry, active) {
       const values = entry.texts(attribute);
-      if (!active) return values.length === 1 && isDisabledValue(values[0]!) ? [] : [{ operation: 'replace', attribute, values: [disabled] }];
+      if (!active)
+        return values.length === 1 && isDisabledValue(values[0]!)
+          ? []
+          : [{ operation: 'replace', attribute, values: [disabled] }];
       if (settings.enabledValue !== undefined) {
-        return values.length === 1 && values[0] === settings.enabledValue ? [] : [{ operation: 'replace', attribute, values: [settings.enabledValue] }];
+        return values.length === 1 && values[0] === settings.enabledValue
+          ? []
+          : [{ operation: 'replace', attribute, values: [settings.enabledValue] }];
       }
       return values.length === 0 ? [] : [{ operation: 'delete', attribute, values: [] }];
     },
@@ -60,7 +65,10 @@ function passwordLock(): DisableStrategy {
     attributes: [attribute],
     isActive: (entry) => !entry.has(attribute),
     changesFor(entry, active) {
-      if (!active) return entry.text(attribute) === PERMANENT_LOCK ? [] : [{ operation: 'replace', attribute, values: [PERMANENT_LOCK] }];
+      if (!active)
+        return entry.text(attribute) === PERMANENT_LOCK
+          ? []
+          : [{ operation: 'replace', attribute, values: [PERMANENT_LOCK] }];
       return entry.has(attribute) ? [{ operation: 'delete', attribute, values: [] }] : [];
     },
     attributesForNew: (active) => (active ? none : new Map([[attribute, [PERMANENT_LOCK]]])),
@@ -78,7 +86,9 @@ function userAccountControl(): DisableStrategy {
     changesFor(entry, active) {
       const flags = parseUserAccountControl(entry.text(attribute)) ?? newAccountFlags(false);
       const wanted = withAccountDisabled(flags, !active);
-      return wanted === flags && entry.has(attribute) ? [] : [{ operation: 'replace', attribute, values: [String(wanted)] }];
+      return wanted === flags && entry.has(attribute)
+        ? []
+        : [{ operation: 'replace', attribute, values: [String(wanted)] }];
     },
     attributesForNew: (active) => new Map([[attribute, [String(newAccountFlags(!active))]]]),
   };

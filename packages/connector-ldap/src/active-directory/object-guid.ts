@@ -21,7 +21,8 @@ export function guidBytesToText(bytes: Uint8Array): string {
 }
 
 export function guidTextToBytes(text: string): Buffer {
-  if (!isGuidText(text)) throw new RangeError(`"${text}" is not a GUID such as 0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0.`);
+  if (!isGuidText(text))
+    throw new RangeError(`"${text}" is not a GUID such as 0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0.`);
   const hex = text.replace(/-/g, '');
   const bytes = Buffer.alloc(16);
   TEXT_ORDER.forEach((index, position) => {

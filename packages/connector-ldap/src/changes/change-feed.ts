@@ -6,7 +6,14 @@ import { readNamingContext } from '../directory/naming-context.js';
 import { dnKey } from '../escape/distinguished-name.js';
 import type { ObjectLayout } from '../layout/object-layout.js';
 import type { LdapClient } from '../ldap-client.js';
-import { changeHash, decodeChangeToken, encodeChangeToken, type ChangeToken, type DeleteState, type PollState } from './change-token.js';
+import {
+  changeHash,
+  decodeChangeToken,
+  encodeChangeToken,
+  type ChangeToken,
+  type DeleteState,
+  type PollState,
+} from './change-token.js';
 import { parseGeneralizedTime } from './generalized-time.js';
 import type { UpsertPoller } from './poll-upserts.js';
 import type { AccessLogReader } from './read-access-log.js';
@@ -28,7 +35,12 @@ export class ChangeFeed {
   ) {}
 
   private scopeOf(layout: ObjectLayout): string {
-    return changeHash(this.config.preset.id, layout.type, layout.filter, ...layout.searchBases.map((base) => dnKey(base)));
+    return changeHash(
+      this.config.preset.id,
+      layout.type,
+      layout.filter,
+      ...layout.searchBases.map((base) => dnKey(base)),
+    );
   }
 
   /**
@@ -39,15 +51,26 @@ export class ChangeFeed {
   private async serverNow(layout: ObjectLayout): Promise<{ seconds: number; auditContext?: string }> {
     const context = await readNamingContext(this.client, this.config.baseDn);
     const auditContext = context.auditContext ? { auditContext: context.auditContext } : {};
-    const csnTimes = context.contextCsns.map(parseGeneralizedTime).filter((time): time is number => time !== undefined);
+    const csnTimes = context.contextCsns
+      .map(parseGeneralizedTime)
+      .filter((time): time is number => time !== undefined);
     if (csnTimes.length > 0) return { seconds: Math.max(...csnTimes), ...auditContext };
     const current = context.currentTime ? parseGeneralizedTime(context.currentTime) : undefined;
     if (current !== undefined) return { seconds: current, ...auditContext };
     let newest = 0;
     for (const base of layout.searchBases) {
-      const pages = this.client.searchPages('find the newest change', { base, filter: layout.filter, attributes: [this.config.preset.timestampAttribute], pageSize: this.config.pageSize });
+      const pages = this.client.searchPages('find the newest change', {
+        base,
+        filter: layout.filter,
+        attributes: [this.config.preset.timestampAttribute],
+        pageSize: this.config.pageSize,
+      });
       for await (const page of pages) {
-        for (const entry of page) newest = Math.max(newest, parseGeneralizedTime(entry.text(this.config.preset.timestampAttribute) ?? '') ?? 0);
+        for (const entry of page)
+          newest = Math.max(
+            newest,
+            parseGeneralizedTime(entry.text(this.config.preset.timestampAttribute) ?? '') ?? 0,
+          );
       }
     }
     return { seconds: newest, ...auditContext };
@@ -57,10 +80,17 @@ export class ChangeFeed {
   private async deleteLog(auditContext: string | undefined): Promise<string | undefined> {
     const { deleteDetection, accessLogDn } = this.config.changes;
     if (deleteDetection === 'none') return undefined;
-    const logDn = accessLogDn ?? auditContext ?? (deleteDetection === 'accesslog' ? 'cn=accesslog' : undefined);
+    const logDn =
+      accessLogDn ?? auditContext ?? (deleteDetection === 'accesslog' ? 'cn=accesslog' : undefined);
     if (logDn === undefined) return undefined;
     try {
-      await this.client.search('read the accesslog', { base: logDn, scope: 'one', filter: '(objectClass=*)', attributes: ['1.1'], sizeLimit: 1 });
+      await this.client.search('read the accesslog', {
+        base: logDn,
+        scope: 'one',
+        filter: '(objectClass=*)',
+        attributes: ['1.1'],
+        sizeLimit: 1,
+      });
       return logDn;
     } catch (error) {
       const sizeLimited = error instanceof ConnectorError && error.remoteStatus === 4;
@@ -84,10 +114,19 @@ export class ChangeFeed {
     const logDn = await this.deleteLog(now.auditContext);
     let deletes: DeleteState | undefined;
     if (logDn !== undefined) {
-      deletes = { floor: start, seen: [], logDn, hadHistory: await this.accessLog.hasRecordUpTo(logDn, now.seconds) };
+      deletes = {
+        floor: start,
+        seen: [],
+        logDn,
+        hadHistory: await this.accessLog.hasRecordUpTo(logDn, now.seconds),
+      };
       for await (const batch of this.accessLog.read(layout, deletes)) deletes = batch.state;
     } else {
-      this.log('info', 'Incremental changes will not include deletions (the token says "reconcile"); schedule full reconciliations', { type });
+      this.log(
+        'info',
+        'Incremental changes will not include deletions (the token says "reconcile"); schedule full reconciliations',
+        { type },
+      );
     }
     return encodeChangeToken({ type, scope: this.scopeOf(layout), upserts, ...(deletes ? { deletes } : {}) });
   }
@@ -106,13 +145,20 @@ export class ChangeFeed {
             for await (const batch of this.accessLog.read(layout, deletes)) {
               if (subscriber.closed) return;
               deletes = batch.state;
-              if (batch.ids.length > 0) subscriber.next({ changes: batch.ids.map((remoteId) => ({ kind: 'delete', type, remoteId })), token: encode() });
+              if (batch.ids.length > 0)
+                subscriber.next({
+                  changes: batch.ids.map((remoteId) => ({ kind: 'delete', type, remoteId })),
+                  token: encode(),
+                });
             }
           }
           for await (const batch of this.upserts.poll(layout, upserts)) {
             if (subscriber.closed) return;
             upserts = batch.state;
-            subscriber.next({ changes: batch.objects.map((object) => ({ kind: 'upsert', object })), token: encode() });
+            subscriber.next({
+              changes: batch.objects.map((object) => ({ kind: 'upsert', object })),
+              token: encode(),
+            });
           }
           subscriber.complete();
         } catch (error) {

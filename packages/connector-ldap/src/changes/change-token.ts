@@ -53,7 +53,9 @@ export function encodeChangeToken(token: ChangeToken): string {
     s: token.scope,
     u: [token.upserts.floor, token.upserts.seen],
     ...(token.deletes
-      ? { d: [token.deletes.floor, token.deletes.seen, token.deletes.logDn, token.deletes.hadHistory ? 1 : 0] }
+      ? {
+          d: [token.deletes.floor, token.deletes.seen, token.deletes.logDn, token.deletes.hadHistory ? 1 : 0],
+        }
       : {}),
   };
   const mode = token.deletes ? 'accesslog' : 'reconcile';
@@ -73,8 +75,10 @@ function refuse(why: string): ConnectorError {
   );
 }
 
-const isHashList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
-const isSeconds = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+const isHashList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
+const isSeconds = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0;
 
 /** Reads a token this connector issued for `type` and `scope`; anything else is `invalid`. */
 export function decodeChangeToken(text: string, type: ObjectType, scope: string): ChangeToken {
@@ -90,7 +94,8 @@ export function decodeChangeToken(text: string, type: ObjectType, scope: string)
   }
   const upserts = state['u'];
   const deletes = state['d'];
-  if (state['v'] !== 1 || !Array.isArray(upserts) || !isSeconds(upserts[0]) || !isHashList(upserts[1])) throw refuse('it is damaged');
+  if (state['v'] !== 1 || !Array.isArray(upserts) || !isSeconds(upserts[0]) || !isHashList(upserts[1]))
+    throw refuse('it is damaged');
   if (state['t'] !== type) throw refuse(`it was issued for ${String(state['t'])} objects, not ${type}`);
   if (state['s'] !== scope) throw refuse('the connection now searches other base DNs or with another filter');
   if ((mode === 'accesslog') !== Array.isArray(deletes)) throw refuse('it is damaged');

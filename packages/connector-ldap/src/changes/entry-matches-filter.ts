@@ -1,4 +1,13 @@
-import { AndFilter, EqualityFilter, FilterParser, NotFilter, OrFilter, PresenceFilter, SubstringFilter, type Filter } from 'ldapts';
+import {
+  AndFilter,
+  EqualityFilter,
+  FilterParser,
+  NotFilter,
+  OrFilter,
+  PresenceFilter,
+  SubstringFilter,
+  type Filter,
+} from 'ldapts';
 
 /** Attribute values by lower-case name, e.g. read from an accesslog record's `reqOld` lines. */
 export type AttributeValueMap = ReadonlyMap<string, readonly string[]>;

@@ -40,10 +40,14 @@ describe('incremental changes by timestamp polling', () => {
     await connector.patch('User', a.remoteId, [{ op: 'replace', path: 'displayName', value: 'Changed' }]);
     polled = await poll(connector, 'User', token);
     expect(polled.upserts).toEqual([a.remoteId]);
-    const reported = polled.batches.flatMap((batch) => batch.changes).find((change) => change.kind === 'upsert');
+    const reported = polled.batches
+      .flatMap((batch) => batch.changes)
+      .find((change) => change.kind === 'upsert');
     expect(reported?.kind === 'upsert' && reported.object.resource['displayName']).toBe('Changed');
     // Two changes of one entry within a second are two changes (entryCSN differs).
-    await connector.patch('User', a.remoteId, [{ op: 'replace', path: 'displayName', value: 'Changed again' }]);
+    await connector.patch('User', a.remoteId, [
+      { op: 'replace', path: 'displayName', value: 'Changed again' },
+    ]);
     polled = await poll(connector, 'User', polled.token);
     expect(polled.upserts).toEqual([a.remoteId]);
 
@@ -86,7 +90,10 @@ describe('incremental changes by timestamp polling', () => {
   it('refuses a token made for another layout', async () => {
     const token = await directory.connector().latestToken('User');
     const other = directory.connector({ userFilter: '(objectClass=person)' });
-    await expect(poll(other, 'User', token)).rejects.toMatchObject({ code: 'invalid', message: expect.stringMatching(/full reconciliation/) });
+    await expect(poll(other, 'User', token)).rejects.toMatchObject({
+      code: 'invalid',
+      message: expect.stringMatching(/full reconciliation/),
+    });
   });
 
   it('reports more changes than fit in one batch in several batches, each resumable', async () => {
@@ -97,14 +104,19 @@ describe('incremental changes by timestamp polling', () => {
     for (let burst = 0; burst < 3; burst++) {
       const firstSecond = await currentSecond();
       for (let i = 0; i < 3; i++) made.push((await connector.create('User', user('burst'))).remoteId);
-      while ((await currentSecond()) < firstSecond + 2) await new Promise((resolve) => setTimeout(resolve, 100));
+      while ((await currentSecond()) < firstSecond + 2)
+        await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const polled = await poll(connector, 'User', token);
     expect(polled.batches.length).toBeGreaterThan(1);
     expect(polled.batches.every((batch) => batch.changes.length <= 4)).toBe(true);
     expect([...polled.upserts].sort()).toEqual([...made].sort());
     for (const [index, batch] of polled.batches.entries()) {
-      const before = new Set(polled.batches.slice(0, index + 1).flatMap((b) => b.changes.map((c) => (c.kind === 'upsert' ? c.object.remoteId : ''))));
+      const before = new Set(
+        polled.batches
+          .slice(0, index + 1)
+          .flatMap((b) => b.changes.map((c) => (c.kind === 'upsert' ? c.object.remoteId : ''))),
+      );
       const resumed = await poll(connector, 'User', batch.token);
       expect(resumed.upserts.filter((id) => before.has(id))).toEqual([]);
     }
@@ -115,10 +127,22 @@ describe('incremental changes by timestamp polling', () => {
 async function currentSecond(): Promise<number> {
   const dn = `cn=clock${counter++},${directory.ldap.baseDN}`;
   await directory.admin.add(dn, { objectClass: 'organizationalRole', cn: dn.slice(3, dn.indexOf(',')) });
-  const { searchEntries } = await directory.admin.search(dn, { scope: 'base', attributes: ['modifyTimestamp'] });
+  const { searchEntries } = await directory.admin.search(dn, {
+    scope: 'base',
+    attributes: ['modifyTimestamp'],
+  });
   await directory.admin.del(dn);
   const text = String(searchEntries[0]!['modifyTimestamp']);
-  return Date.UTC(+text.slice(0, 4), +text.slice(4, 6) - 1, +text.slice(6, 8), +text.slice(8, 10), +text.slice(10, 12), +text.slice(12, 14)) / 1000;
+  return (
+    Date.UTC(
+      +text.slice(0, 4),
+      +text.slice(4, 6) - 1,
+      +text.slice(6, 8),
+      +text.slice(8, 10),
+      +text.slice(10, 12),
+      +text.slice(12, 14),
+    ) / 1000
+  );
 }
 
 describe('deletions from the accesslog', () => {
@@ -136,7 +160,10 @@ describe('deletions from the accesslog', () => {
 
   it('reports a group deletion only to groups', async () => {
     const connector = directory.connector();
-    const group = await connector.create('Group', { schemas: [GROUP_SCHEMA], displayName: `doomed${counter++}` });
+    const group = await connector.create('Group', {
+      schemas: [GROUP_SCHEMA],
+      displayName: `doomed${counter++}`,
+    });
     const userToken = await connector.latestToken('User');
     const groupToken = await connector.latestToken('Group');
     await connector.delete('Group', group.remoteId);
@@ -149,9 +176,16 @@ describe('deletions from the accesslog', () => {
     const moved = await connector.create('User', user('leaver'));
     const renamed = await connector.create('User', user('stayer'));
     const token = await connector.latestToken('User');
-    const [entry] = (await directory.admin.search(directory.ldap.peopleDN, { filter: `(entryUUID=${moved.remoteId})`, attributes: ['1.1'] })).searchEntries;
+    const [entry] = (
+      await directory.admin.search(directory.ldap.peopleDN, {
+        filter: `(entryUUID=${moved.remoteId})`,
+        attributes: ['1.1'],
+      })
+    ).searchEntries;
     await directory.admin.modifyDN(entry!.dn, `uid=leaver,ou=former,${directory.ldap.baseDN}`);
-    await connector.patch('User', renamed.remoteId, [{ op: 'replace', path: 'userName', value: `renamed${counter++}` }]);
+    await connector.patch('User', renamed.remoteId, [
+      { op: 'replace', path: 'userName', value: `renamed${counter++}` },
+    ]);
     const polled = await poll(connector, 'User', token);
     expect(polled.deletes).toEqual([moved.remoteId]);
     expect(polled.upserts).toEqual([renamed.remoteId]);
@@ -164,6 +198,9 @@ describe('deletions from the accesslog', () => {
     const state = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { d: unknown[] };
     state.d[0] = 0; // a floor in 1970: no record that old exists, as after logpurge
     const purged = `${prefix}.${mode}.${Buffer.from(JSON.stringify(state)).toString('base64url')}`;
-    await expect(poll(connector, 'User', purged)).rejects.toMatchObject({ code: 'invalid', message: expect.stringMatching(/purged/) });
+    await expect(poll(connector, 'User', purged)).rejects.toMatchObject({
+      code: 'invalid',
+      message: expect.stringMatching(/purged/),
+    });
   });
 });

@@ -31,6 +31,8 @@ describe('a server without an accesslog', () => {
   it('reports no accesslog in the connection test', async () => {
     const result = await directory.connector().testConnection();
     expect(result.ok).toBe(true);
-    expect(result.checks.find((check) => check.name === 'change-detection')?.detail).toMatch(/full reconciliation/);
+    expect(result.checks.find((check) => check.name === 'change-detection')?.detail).toMatch(
+      /full reconciliation/,
+    );
   });
 });

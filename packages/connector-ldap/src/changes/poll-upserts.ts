@@ -92,14 +92,20 @@ export class UpsertPoller {
   }
 
   /** Reports what is new in a window [from, until) (open-ended without `until`). */
-  private process(layout: ObjectLayout, entries: readonly LdapEntry[], state: PollState, until?: number): UpsertBatch {
+  private process(
+    layout: ObjectLayout,
+    entries: readonly LdapEntry[],
+    state: PollState,
+    until?: number,
+  ): UpsertBatch {
     const seen = new Set(state.seen);
     const objects: RemoteObject[] = [];
     const stamped: { hash: string; time: number }[] = [];
     for (const entry of entries) {
       const object = this.locator.canonical(entry, layout);
       if (!object) continue;
-      const time = parseGeneralizedTime(entry.text(this.config.preset.timestampAttribute) ?? '') ?? state.floor;
+      const time =
+        parseGeneralizedTime(entry.text(this.config.preset.timestampAttribute) ?? '') ?? state.floor;
       const hash = changeHash(object.remoteId, this.versionOf(entry));
       stamped.push({ hash, time });
       if (!seen.has(hash)) objects.push(object);
@@ -107,7 +113,10 @@ export class UpsertPoller {
     const newest = stamped.reduce((max, { time }) => Math.max(max, time), state.floor - 1);
     const upper = until ?? newest + 1;
     const floor = Math.max(state.floor, upper - this.config.changes.overlapSeconds);
-    return { objects, state: { floor, seen: stamped.filter(({ time }) => time >= floor).map(({ hash }) => hash) } };
+    return {
+      objects,
+      state: { floor, seen: stamped.filter(({ time }) => time >= floor).map(({ hash }) => hash) },
+    };
   }
 
   /** Batches of changes since `from`, ending with one that covers everything up to now. */

@@ -15,7 +15,15 @@ export interface DeleteBatch {
   readonly state: DeleteState;
 }
 
-const RECORD_ATTRIBUTES = ['reqStart', 'reqType', 'reqDN', 'reqEntryUUID', 'reqOld', 'reqNewRDN', 'reqNewSuperior'];
+const RECORD_ATTRIBUTES = [
+  'reqStart',
+  'reqType',
+  'reqDN',
+  'reqEntryUUID',
+  'reqOld',
+  'reqNewRDN',
+  'reqNewSuperior',
+];
 
 /**
  * Reads deletions from OpenLDAP's accesslog (slapo-accesslog): successful `delete` records, and
@@ -37,16 +45,18 @@ export class AccessLogReader {
 
   /** Whether the log holds any record at or before `seconds`. */
   async hasRecordUpTo(logDn: string, seconds: number): Promise<boolean> {
-    const found = await this.client.search('read the accesslog', {
-      base: logDn,
-      scope: 'one',
-      filter: atMost('reqStart', this.at(seconds)),
-      attributes: ['1.1'],
-      sizeLimit: 1,
-    }).catch((error: unknown) => {
-      if (error instanceof ConnectorError && error.remoteStatus === 4) return [undefined];
-      throw error;
-    });
+    const found = await this.client
+      .search('read the accesslog', {
+        base: logDn,
+        scope: 'one',
+        filter: atMost('reqStart', this.at(seconds)),
+        attributes: ['1.1'],
+        sizeLimit: 1,
+      })
+      .catch((error: unknown) => {
+        if (error instanceof ConnectorError && error.remoteStatus === 4) return [undefined];
+        throw error;
+      });
     return found.length > 0;
   }
 
@@ -58,15 +68,24 @@ export class AccessLogReader {
     const what = `the accesslog ${state.logDn}`;
     let covered: boolean;
     try {
-      covered = !state.hadHistory || (await this.hasRecordUpTo(state.logDn, state.floor + this.config.changes.overlapSeconds));
+      covered =
+        !state.hadHistory ||
+        (await this.hasRecordUpTo(state.logDn, state.floor + this.config.changes.overlapSeconds));
     } catch (error) {
       if (error instanceof ConnectorError && error.code === 'not-found') {
-        throw new ConnectorError('invalid', `${what} no longer exists, so deletions since the checkpoint cannot be read. Run a full reconciliation.`, { cause: error });
+        throw new ConnectorError(
+          'invalid',
+          `${what} no longer exists, so deletions since the checkpoint cannot be read. Run a full reconciliation.`,
+          { cause: error },
+        );
       }
       throw error;
     }
     if (!covered) {
-      throw new ConnectorError('invalid', `${what} was purged past this checkpoint (no record left from ${this.at(state.floor)} or before), so deletions may have been lost. Run a full reconciliation.`);
+      throw new ConnectorError(
+        'invalid',
+        `${what} was purged past this checkpoint (no record left from ${this.at(state.floor)} or before), so deletions may have been lost. Run a full reconciliation.`,
+      );
     }
   }
 
@@ -108,7 +127,12 @@ export class AccessLogReader {
         const start = record.text('reqStart') ?? '';
         const hash = changeHash(start);
         const isNew = !seen.has(hash);
-        records.push({ id: isNew ? this.deletedId(record, layout) : undefined, hash, time: parseGeneralizedTime(start) ?? from.floor, isNew });
+        records.push({
+          id: isNew ? this.deletedId(record, layout) : undefined,
+          hash,
+          time: parseGeneralizedTime(start) ?? from.floor,
+          isNew,
+        });
       }
     }
     const reported = records.filter(({ isNew }) => isNew);

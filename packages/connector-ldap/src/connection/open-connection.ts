@@ -2,6 +2,7 @@ import * as net from 'node:net';
 import * as tls from 'node:tls';
 import { Client, ResultCodeError } from 'ldapts';
 import type { ConnectionSettings } from '../config.js';
+import { describeResult } from '../directory/ldap-result.js';
 import { ConnectionFailure, NoServerAvailable, type ConnectionStage } from './connection-failure.js';
 
 /** A bound connection and the URL it reached. */
@@ -63,19 +64,17 @@ class TimeoutSignal extends Error {
 
 function describe(error: unknown): string {
   if (error instanceof TimeoutSignal) return error.message;
-  if (error instanceof ResultCodeError) return `${serverMessage(error)} (LDAP result ${error.code})`;
+  if (error instanceof ResultCodeError) return describeResult(error);
   const code = (error as { code?: unknown }).code;
   const message = error instanceof Error ? error.message : String(error);
   return typeof code === 'string' && !message.includes(code) ? `${message} (${code})` : message;
 }
 
-/** The server's diagnostic text of an ldapts result error, without ldapts' " Code: 0x…" suffix. */
-export function serverMessage(error: ResultCodeError): string {
-  return error.message.replace(/\s*Code: 0x[0-9a-f]+$/i, '').trim() || error.name;
-}
-
 function fail(url: string, stage: ConnectionStage, error: unknown): ConnectionFailure {
-  return new ConnectionFailure(url, stage, describe(error), error instanceof TimeoutSignal, { cause: error });
+  // ldapts reports its own operation timeout (a bind or StartTLS that never got an answer) as text.
+  const timedOut =
+    error instanceof TimeoutSignal || (error instanceof Error && /timed out/i.test(error.message));
+  return new ConnectionFailure(url, stage, describe(error), timedOut, { cause: error });
 }
 
 function connectTcp(host: string, port: number, ms: number, url: string): Promise<net.Socket> {
@@ -126,7 +125,8 @@ async function openOne(url: string, settings: ConnectionSettings): Promise<Opene
   }
   let handedOut = false;
   const once = (): net.Socket => {
-    if (handedOut) throw new Error('The connection to the directory was closed; idsync reconnects on the next call.');
+    if (handedOut)
+      throw new Error('The connection to the directory was closed; idsync reconnects on the next call.');
     handedOut = true;
     return stream;
   };
@@ -144,10 +144,12 @@ async function openOne(url: string, settings: ConnectionSettings): Promise<Opene
     socket.destroy();
   };
   if (!secure && settings.startTls) {
-    await withTimeout(client.startTLS({ ...tlsOptions }), settings.connectTimeoutMs, destroy).catch((error: unknown) => {
-      destroy();
-      throw fail(url, 'tls', error);
-    });
+    await withTimeout(client.startTLS({ ...tlsOptions }), settings.connectTimeoutMs, destroy).catch(
+      (error: unknown) => {
+        destroy();
+        throw fail(url, 'tls', error);
+      },
+    );
   }
   try {
     await client.bind(settings.bindDn, settings.bindPassword.reveal());
@@ -155,5 +157,13 @@ async function openOne(url: string, settings: ConnectionSettings): Promise<Opene
     destroy();
     throw fail(url, 'bind', error);
   }
-  return { client, url, destroy: () => void client.unbind().catch(() => undefined).finally(destroy) };
+  return {
+    client,
+    url,
+    destroy: () =>
+      void client
+        .unbind()
+        .catch(() => undefined)
+        .finally(destroy),
+  };
 }

@@ -1,4 +1,9 @@
-import { ConnectorError, type ConnectionCheck, type ConnectorContext, type TestConnectionResult } from '@idsync/core';
+import {
+  ConnectorError,
+  type ConnectionCheck,
+  type ConnectorContext,
+  type TestConnectionResult,
+} from '@idsync/core';
 import type { LdapConfig } from '../config.js';
 import type { EntryLocator } from '../directory/entry-locator.js';
 import { readNamingContext } from '../directory/naming-context.js';
@@ -24,7 +29,11 @@ function failedStages(error: NoServerAvailable): ConnectionCheck[] {
   const furthest = error.furthest;
   if (!furthest) return [{ name: 'connect', ok: false, detail: 'config.urls lists no server to try.' }];
   const reached = STAGES.indexOf(furthest.stage);
-  const passed = STAGES.slice(0, reached).map((stage) => ({ name: stage, ok: true, detail: `Passed at ${furthest.url}.` }));
+  const passed = STAGES.slice(0, reached).map((stage) => ({
+    name: stage,
+    ok: true,
+    detail: `Passed at ${furthest.url}.`,
+  }));
   const tried = error.failures.map((failure) => failure.message).join('; ');
   return [...passed, { name: furthest.stage, ok: false, detail: `${tried}. ${HINTS[furthest.stage]}` }];
 }
@@ -57,28 +66,59 @@ export async function testLdapConnection(
       { name: 'tls', ok: true, detail: tlsDescription(url, config.connection.startTls) },
       { name: 'bind', ok: true, detail: `Bound as ${config.connection.bindDn}.` },
     );
-    const bases = [...new Set([config.baseDn, config.users.baseDn, config.groups.baseDn])];
+    const bases = [...new Set([config.baseDn, ...config.users.searchBases, config.groups.baseDn])];
     for (const base of bases) {
       const entry = await client.read(`read ${base}`, base, ['1.1']);
       if (!entry) {
-        checks.push({ name: 'base-dn', ok: false, detail: `${base} does not exist on ${url} (or ${config.connection.bindDn} may not see it). Check config.baseDn, config.userBaseDn and config.groupBaseDn.` });
+        checks.push({
+          name: 'base-dn',
+          ok: false,
+          detail: `${base} does not exist on ${url} (or ${config.connection.bindDn} may not see it). Check config.baseDn, config.userBaseDn, config.groupBaseDn and config.disabledContainerDn.`,
+        });
         return done();
       }
     }
     checks.push({ name: 'base-dn', ok: true, detail: `${bases.join(', ')} exist.` });
     const locator = makeLocator(client);
-    const [sample] = await client.search('search users', { base: config.users.baseDn, filter: config.users.filter, attributes: locator.attributesFor(config.users), sizeLimit: 1, ...(locator.binaryAttributes ? { binaryAttributes: locator.binaryAttributes } : {}) }).catch((error: unknown) => {
-      if (error instanceof ConnectorError && error.remoteStatus === 4) return [];
-      throw error;
-    });
+    const [sample] = await client
+      .search('search users', {
+        base: config.users.baseDn,
+        filter: config.users.filter,
+        attributes: locator.attributesFor(config.users),
+        sizeLimit: 1,
+        ...(locator.binaryAttributes ? { binaryAttributes: locator.binaryAttributes } : {}),
+      })
+      .catch((error: unknown) => {
+        if (error instanceof ConnectorError && error.remoteStatus === 4) return [];
+        throw error;
+      });
     if (sample && locator.idOf(sample) === undefined) {
-      checks.push({ name: 'search', ok: false, detail: `${sample.dn} has no ${config.preset.idAttribute}: check config.preset (this looks like another kind of directory).` });
+      checks.push({
+        name: 'search',
+        ok: false,
+        detail: `${sample.dn} has no ${config.preset.idAttribute}: check config.preset (this looks like another kind of directory).`,
+      });
       return done();
     }
-    checks.push({ name: 'search', ok: true, detail: sample ? `Users found with ${config.users.filter}, identified by ${config.preset.idAttribute}.` : `The search ${config.users.filter} works but found no user yet.` });
+    checks.push({
+      name: 'search',
+      ok: true,
+      detail: sample
+        ? `Users found with ${config.users.filter}, identified by ${config.preset.idAttribute}.`
+        : `The search ${config.users.filter} works but found no user yet.`,
+    });
     const context = await readNamingContext(client, config.baseDn);
-    const deletes = config.changes.deleteDetection === 'none' ? 'turned off' : context.auditContext || config.changes.accessLogDn ? `read from ${config.changes.accessLogDn ?? context.auditContext}` : 'not available (no accesslog announced): deletions are found by full reconciliation';
-    checks.push({ name: 'change-detection', ok: true, detail: `Changes are polled by ${config.preset.timestampAttribute}; deletions are ${deletes}.` });
+    const deletes =
+      config.changes.deleteDetection === 'none'
+        ? 'turned off'
+        : context.auditContext || config.changes.accessLogDn
+          ? `read from ${config.changes.accessLogDn ?? context.auditContext}`
+          : 'not available (no accesslog announced): deletions are found by full reconciliation';
+    checks.push({
+      name: 'change-detection',
+      ok: true,
+      detail: `Changes are polled by ${config.preset.timestampAttribute}; deletions are ${deletes}.`,
+    });
     return done();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -82,13 +82,29 @@ export class EntryLocator {
     return layout.searchBases.some((base) => isWithin(entry.dn, base));
   }
 
-  private request(base: string, filter: string, layout: ObjectLayout, extra: Partial<SearchRequest> = {}): SearchRequest {
+  private request(
+    base: string,
+    filter: string,
+    layout: ObjectLayout,
+    extra: Partial<SearchRequest> = {},
+  ): SearchRequest {
     const binary = this.binaryAttributes;
-    return { base, filter, attributes: this.attributesFor(layout), ...(binary ? { binaryAttributes: binary } : {}), ...extra };
+    return {
+      base,
+      filter,
+      attributes: this.attributesFor(layout),
+      ...(binary ? { binaryAttributes: binary } : {}),
+      ...extra,
+    };
   }
 
   /** Searches each base of the layout; a base that does not exist (yet) holds nothing. */
-  private async searchBases(what: string, layout: ObjectLayout, filter: string, extra: Partial<SearchRequest> = {}): Promise<LdapEntry[]> {
+  private async searchBases(
+    what: string,
+    layout: ObjectLayout,
+    filter: string,
+    extra: Partial<SearchRequest> = {},
+  ): Promise<LdapEntry[]> {
     const found: LdapEntry[] = [];
     for (const base of layout.searchBases) {
       try {
@@ -116,14 +132,23 @@ export class EntryLocator {
         });
       return entry && this.isInScope(entry, layout) ? entry : undefined;
     }
-    const [entry] = await this.searchBases(what, layout, allOf(layout.filter, equalTo('entryUUID', remoteId)), { sizeLimit: 2 });
+    const [entry] = await this.searchBases(
+      what,
+      layout,
+      allOf(layout.filter, equalTo('entryUUID', remoteId)),
+      { sizeLimit: 2 },
+    );
     return entry;
   }
 
   /** The entry or a `not-found` error that names what was looked for. */
   async existing(type: ObjectType, remoteId: string, what: string): Promise<LdapEntry> {
     const entry = await this.byId(type, remoteId);
-    if (!entry) throw new ConnectorError('not-found', `${what}: no ${type} with id ${remoteId} in ${this.layoutOf(type).searchBases.join(' or ')}.`);
+    if (!entry)
+      throw new ConnectorError(
+        'not-found',
+        `${what}: no ${type} with id ${remoteId} in ${this.layoutOf(type).searchBases.join(' or ')}.`,
+      );
     return entry;
   }
 
@@ -140,7 +165,10 @@ export class EntryLocator {
         }
         continue;
       }
-      for (const chunk of chunks(ids.filter((id) => !found.has(id)), LOOKUP_CHUNK)) {
+      for (const chunk of chunks(
+        ids.filter((id) => !found.has(id)),
+        LOOKUP_CHUNK,
+      )) {
         const filter = allOf(layout.filter, anyOf(...chunk.map((id) => equalTo('entryUUID', id))));
         for (const entry of await this.searchBases(`resolve ${chunk.length} member ids`, layout, filter)) {
           const id = this.idOf(entry);
@@ -157,9 +185,13 @@ export class EntryLocator {
     const attribute = this.config.preset.dnAttribute;
     for (const type of ['User', 'Group'] as const) {
       const layout = this.layoutOf(type);
-      for (const chunk of chunks(dns.filter((dn) => !found.has(dnKey(dn))), LOOKUP_CHUNK)) {
+      for (const chunk of chunks(
+        dns.filter((dn) => !found.has(dnKey(dn))),
+        LOOKUP_CHUNK,
+      )) {
         const filter = allOf(layout.filter, anyOf(...chunk.map((dn) => equalTo(attribute, dn))));
-        for (const entry of await this.searchBases(`resolve ${chunk.length} member DNs`, layout, filter)) found.set(dnKey(entry.dn), entry);
+        for (const entry of await this.searchBases(`resolve ${chunk.length} member DNs`, layout, filter))
+          found.set(dnKey(entry.dn), entry);
       }
     }
     return found;
@@ -171,7 +203,11 @@ export class EntryLocator {
     const layout = this.config.users;
     for (const chunk of chunks([...new Set(uids)], LOOKUP_CHUNK)) {
       const filter = allOf(layout.filter, anyOf(...chunk.map((uid) => equalTo('uid', uid))));
-      for (const entry of await this.searchBases(`resolve ${chunk.length} memberUid values`, layout, filter)) {
+      for (const entry of await this.searchBases(
+        `resolve ${chunk.length} memberUid values`,
+        layout,
+        filter,
+      )) {
         for (const uid of entry.texts('uid')) found.set(uid.toLowerCase(), entry);
       }
     }

@@ -18,9 +18,14 @@ export interface NamingContext {
  * publish; every field but `dn` may be missing, and callers fall back accordingly.
  */
 export async function readNamingContext(client: LdapClient, baseDn: string): Promise<NamingContext> {
-  const rootDse = await client.read('read the rootDSE', '', ['namingContexts', 'currentTime', 'defaultNamingContext']);
+  const rootDse = await client.read('read the rootDSE', '', [
+    'namingContexts',
+    'currentTime',
+    'defaultNamingContext',
+  ]);
   const contexts = rootDse?.texts('namingContexts') ?? [];
-  const dn = contexts.filter((context) => isWithin(baseDn, context)).sort((a, b) => b.length - a.length)[0] ?? baseDn;
+  const dn =
+    contexts.filter((context) => isWithin(baseDn, context)).sort((a, b) => b.length - a.length)[0] ?? baseDn;
   const entry = await client.read('read the naming context', dn, ['contextCSN', 'auditContext']);
   if (!entry) throw new ConnectorError('not-found', `The naming context ${dn} does not exist on the server.`);
   const auditContext = entry.text('auditContext');

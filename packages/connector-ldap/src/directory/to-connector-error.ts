@@ -1,60 +1,25 @@
-import { ConnectorError, type ConnectorErrorCode } from '@idsync/core';
+import { ConnectorError } from '@idsync/core';
 import { isScimError } from '@idsync/scim';
 import { ResultCodeError } from 'ldapts';
 import { NoServerAvailable } from '../connection/connection-failure.js';
-import { serverMessage } from '../connection/open-connection.js';
+import { classifyResultCode, serverMessage } from './ldap-result.js';
 
-/** LDAP result codes (RFC 4511 §4.1.9 and appendix A) and what the engine should make of them. */
-const RESULT_CODES: Readonly<Record<number, readonly [name: string, code: ConnectorErrorCode]>> = {
-  1: ['operationsError', 'unavailable'],
-  2: ['protocolError', 'invalid'],
-  3: ['timeLimitExceeded', 'timeout'],
-  // The server's own limits refuse the request; an administrator has to act, like a 403.
-  4: ['sizeLimitExceeded', 'forbidden'],
-  7: ['authMethodNotSupported', 'unauthorized'],
-  8: ['strongerAuthRequired', 'unauthorized'],
-  10: ['referral', 'unsupported'],
-  11: ['adminLimitExceeded', 'forbidden'],
-  12: ['unavailableCriticalExtension', 'unsupported'],
-  13: ['confidentialityRequired', 'unauthorized'],
-  16: ['noSuchAttribute', 'invalid'],
-  17: ['undefinedAttributeType', 'invalid'],
-  18: ['inappropriateMatching', 'unsupported'],
-  19: ['constraintViolation', 'invalid'],
-  20: ['attributeOrValueExists', 'conflict'],
-  21: ['invalidAttributeSyntax', 'invalid'],
-  32: ['noSuchObject', 'not-found'],
-  34: ['invalidDNSyntax', 'invalid'],
-  48: ['inappropriateAuthentication', 'unauthorized'],
-  49: ['invalidCredentials', 'unauthorized'],
-  50: ['insufficientAccessRights', 'forbidden'],
-  51: ['busy', 'unavailable'],
-  52: ['unavailable', 'unavailable'],
-  // AD answers unwillingToPerform for a password its policy refuses: the data is the problem.
-  53: ['unwillingToPerform', 'invalid'],
-  54: ['loopDetect', 'invalid'],
-  64: ['namingViolation', 'invalid'],
-  65: ['objectClassViolation', 'invalid'],
-  66: ['notAllowedOnNonLeaf', 'invalid'],
-  67: ['notAllowedOnRDN', 'invalid'],
-  68: ['entryAlreadyExists', 'conflict'],
-  69: ['objectClassModsProhibited', 'invalid'],
-  71: ['affectsMultipleDSAs', 'unsupported'],
-  80: ['other', 'unavailable'],
-};
-
-/** The name and engine code of an LDAP result code. */
-export function classifyResultCode(resultCode: number): { readonly name: string; readonly code: ConnectorErrorCode } {
-  const [name, code] = RESULT_CODES[resultCode] ?? [`result ${resultCode}`, 'unavailable'];
-  return { name, code };
-}
-
-const SOCKET_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const SOCKET_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 
 /** Whether an error means the connection is gone (so the next call must open a new one). */
 export function isConnectionLost(error: unknown): boolean {
   if (error instanceof NoServerAvailable) return true;
-  if (error instanceof ResultCodeError) return error.code === 51 || error.code === 52 || error.code === 80 || error.code === 1;
+  if (error instanceof ResultCodeError)
+    return error.code === 51 || error.code === 52 || error.code === 80 || error.code === 1;
   const code = (error as { code?: unknown } | undefined)?.code;
   if (typeof code === 'string' && SOCKET_ERROR_CODES.has(code)) return true;
   const message = error instanceof Error ? error.message : '';
@@ -72,26 +37,38 @@ export function toConnectorError(error: unknown, what: string): unknown {
   if (error instanceof ResultCodeError) {
     const { name, code } = classifyResultCode(error.code);
     const message = serverMessage(error);
-    return new ConnectorError(code, `${what}: the server answered ${name} (${error.code})${message && message !== error.name ? `: ${message}` : ''}.`, {
-      remoteStatus: error.code,
-      remoteMessage: message,
-      cause: error,
-    });
+    return new ConnectorError(
+      code,
+      `${what}: the server answered ${name} (${error.code})${message ? `: ${message}` : ''}.`,
+      {
+        remoteStatus: error.code,
+        remoteMessage: message,
+        cause: error,
+      },
+    );
   }
   if (error instanceof NoServerAvailable) {
     const furthest = error.furthest;
     if (furthest?.stage === 'bind' && furthest.cause instanceof ResultCodeError) {
       const { name, code } = classifyResultCode(furthest.cause.code);
-      return new ConnectorError(code, `${what}: the bind as the configured bindDn was refused with ${name} (${furthest.cause.code}). ${error.message}.`, {
-        remoteStatus: furthest.cause.code,
-        remoteMessage: serverMessage(furthest.cause),
-        cause: error,
-      });
+      return new ConnectorError(
+        code,
+        `${what}: the bind as the configured bindDn was refused with ${name} (${furthest.cause.code}). ${error.message}.`,
+        {
+          remoteStatus: furthest.cause.code,
+          remoteMessage: serverMessage(furthest.cause),
+          cause: error,
+        },
+      );
     }
     const timedOut = error.failures.length > 0 && error.failures.every((failure) => failure.timedOut);
-    return new ConnectorError(timedOut ? 'timeout' : 'unavailable', `${what}: no directory server could be used. ${error.message}.`, {
-      cause: error,
-    });
+    return new ConnectorError(
+      timedOut ? 'timeout' : 'unavailable',
+      `${what}: no directory server could be used. ${error.message}.`,
+      {
+        cause: error,
+      },
+    );
   }
   if (isScimError(error)) {
     return new ConnectorError(error.status === 409 ? 'conflict' : 'invalid', `${what}: ${error.detail}`, {
@@ -101,10 +78,18 @@ export function toConnectorError(error: unknown, what: string): unknown {
     });
   }
   if (error instanceof Error && /timed out/i.test(error.message)) {
-    return new ConnectorError('timeout', `${what}: the directory did not answer in time (${error.message}).`, { cause: error });
+    return new ConnectorError(
+      'timeout',
+      `${what}: the directory did not answer in time (${error.message}).`,
+      { cause: error },
+    );
   }
   if (isConnectionLost(error)) {
-    return new ConnectorError('unavailable', `${what}: the connection to the directory failed (${(error as Error).message}).`, { cause: error });
+    return new ConnectorError(
+      'unavailable',
+      `${what}: the connection to the directory failed (${(error as Error).message}).`,
+      { cause: error },
+    );
   }
   return error;
 }

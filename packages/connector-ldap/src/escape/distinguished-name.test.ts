@@ -86,7 +86,9 @@ describe('parseDn', () => {
 
 describe('comparing DNs', () => {
   it('treats different escapings, case and spacing as the same DN', () => {
-    expect(sameDn('CN=Doe\\, John,OU=People,DC=Example', 'cn=doe\\2c john, ou=people, dc=example')).toBe(true);
+    expect(sameDn('CN=Doe\\, John,OU=People,DC=Example', 'cn=doe\\2c john, ou=people, dc=example')).toBe(
+      true,
+    );
     expect(sameDn('cn=a,dc=x', 'cn=b,dc=x')).toBe(false);
     expect(dnKey('uid=b+cn=a,dc=x')).toBe(dnKey('cn=a+uid=b,dc=x'));
   });

@@ -32,7 +32,9 @@ const ATTRIBUTE_TYPE = /^(?:[A-Za-z][A-Za-z0-9-]*|\d+(?:\.\d+)*)$/;
 const ALWAYS_ESCAPED = new Set([',', '+', '"', '\\', '<', '>', ';', '=', '\u0000']);
 
 const hexOf = (char: string): string =>
-  [...Buffer.from(char, 'utf8')].map((byte) => `\\${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+  [...Buffer.from(char, 'utf8')]
+    .map((byte) => `\\${byte.toString(16).toUpperCase().padStart(2, '0')}`)
+    .join('');
 
 /**
  * Escapes one attribute value for use in a DN. Specials are written as hex pairs (`\2C`), never

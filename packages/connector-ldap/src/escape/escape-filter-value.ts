@@ -9,6 +9,7 @@ const SPECIAL = new Set(['*', '(', ')', '\\', '\u0000']);
 
 export function escapeFilterValue(value: string): string {
   let escaped = '';
-  for (const char of value) escaped += SPECIAL.has(char) ? `\\${char.charCodeAt(0).toString(16).padStart(2, '0')}` : char;
+  for (const char of value)
+    escaped += SPECIAL.has(char) ? `\\${char.charCodeAt(0).toString(16).padStart(2, '0')}` : char;
   return escaped;
 }

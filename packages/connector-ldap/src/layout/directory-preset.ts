@@ -1,7 +1,8 @@
 import { ENTERPRISE_USER_SCHEMA } from '@idsync/scim';
 
 /** How an account is disabled (see `disable-strategy.ts`). */
-export type DisableMode = 'status-attribute' | 'pwd-account-locked-time' | 'move-to-ou' | 'user-account-control';
+export type DisableMode =
+  'status-attribute' | 'pwd-account-locked-time' | 'move-to-ou' | 'user-account-control';
 
 /** The attribute holding a group's members and what its values are. */
 export type MemberAttribute = 'member' | 'uniqueMember' | 'memberUid';

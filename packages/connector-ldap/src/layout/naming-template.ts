@@ -37,7 +37,11 @@ const OPEN = '\uE000';
 const CLOSE = '\uE001';
 const MARKER = new RegExp(`${OPEN}(\\d+)${CLOSE}`, 'g');
 
-export function parseNamingTemplate(text: string, registry: SchemaRegistry, scope: SchemaScope): NamingTemplate {
+export function parseNamingTemplate(
+  text: string,
+  registry: SchemaRegistry,
+  scope: SchemaScope,
+): NamingTemplate {
   const placeholders: { path: string; target: ScimTarget }[] = [];
   const marked = text.replace(/\{([^{}]+)\}/g, (_match, path: string) => {
     try {
@@ -55,8 +59,12 @@ export function parseNamingTemplate(text: string, registry: SchemaRegistry, scop
     throw new InvalidTemplateError((error as Error).message.replace(/[\uE000\uE001]/g, ''));
   }
   const [first] = rdns;
-  if (!first || first.length !== 1) throw new InvalidTemplateError('its first RDN must be one attribute=value (no "+")');
-  if (!MARKER.test(first[0]!.value)) throw new InvalidTemplateError('its first RDN has no {placeholder}, so every entry would get the same DN');
+  if (!first || first.length !== 1)
+    throw new InvalidTemplateError('its first RDN must be one attribute=value (no "+")');
+  if (!MARKER.test(first[0]!.value))
+    throw new InvalidTemplateError(
+      'its first RDN has no {placeholder}, so every entry would get the same DN',
+    );
   MARKER.lastIndex = 0;
   const hasMarker = (rdn: Rdn) => rdn.some((ava) => ava.value.includes(OPEN));
   let fixedFrom = rdns.length;
@@ -72,7 +80,8 @@ export function parseNamingTemplate(text: string, registry: SchemaRegistry, scop
           value: ava.value.replace(MARKER, (_m, index: string) => {
             const placeholder = placeholders[Number(index)]!;
             const [value] = readScimValues(resource, placeholder.target, true);
-            if (value === undefined || value.trim() === '') throw new MissingTemplateValueError(text, placeholder.path);
+            if (value === undefined || value.trim() === '')
+              throw new MissingTemplateValueError(text, placeholder.path);
             return value;
           }),
         })),

@@ -45,18 +45,34 @@ function checkedFilter(input: ObjectLayoutInput, report: ReportIssue): string {
   try {
     FilterParser.parseString(filter);
   } catch (error) {
-    report(`${input.prefix}Filter`, `is not an LDAP filter (${(error as Error).message}).`, 'Write it as in RFC 4515, e.g. (objectClass=inetOrgPerson).');
+    report(
+      `${input.prefix}Filter`,
+      `is not an LDAP filter (${(error as Error).message}).`,
+      'Write it as in RFC 4515, e.g. (objectClass=inetOrgPerson).',
+    );
   }
   return filter;
 }
 
-function checkedAttributes(input: ObjectLayoutInput, scope: SchemaScope, report: ReportIssue): AttributeMapping[] {
+function checkedAttributes(
+  input: ObjectLayoutInput,
+  scope: SchemaScope,
+  report: ReportIssue,
+): AttributeMapping[] {
   const mappings: AttributeMapping[] = [];
   for (const entry of input.entries) {
     try {
-      mappings.push({ ldapAttribute: entry.ldapAttribute, path: entry.path, target: parseScimTarget(entry.path, input.registry, scope) });
+      mappings.push({
+        ldapAttribute: entry.ldapAttribute,
+        path: entry.path,
+        target: parseScimTarget(entry.path, input.registry, scope),
+      });
     } catch (error) {
-      report(`${input.prefix}AttributeMap`, `the line ${entry.ldapAttribute}=${entry.path} is not usable: ${(error as Error).message}.`, 'Map to a SCIM path such as name.givenName or emails[type eq "work"].value.');
+      report(
+        `${input.prefix}AttributeMap`,
+        `the line ${entry.ldapAttribute}=${entry.path} is not usable: ${(error as Error).message}.`,
+        'Map to a SCIM path such as name.givenName or emails[type eq "work"].value.',
+      );
     }
   }
   return mappings;
@@ -69,28 +85,65 @@ export function buildObjectLayout(input: ObjectLayoutInput, report: ReportIssue)
   const objectClasses = input.objectClasses ?? input.preset.objectClasses;
   const badClass = objectClasses.find((name) => !isAttributeName(name));
   if (badClass !== undefined || objectClasses.length === 0) {
-    report(`${input.prefix}ObjectClasses`, `must list object class names${badClass ? `; "${badClass}" is not one` : ''}.`, 'List names such as inetOrgPerson.');
+    report(
+      `${input.prefix}ObjectClasses`,
+      `must list object class names${badClass ? `; "${badClass}" is not one` : ''}.`,
+      'List names such as inetOrgPerson.',
+    );
   }
   const attributes = checkedAttributes(input, scope, report);
   const required = input.type === 'User' ? 'userName' : 'displayName';
-  if (!attributes.some((mapping) => !mapping.target.schema && mapping.target.attribute === required && !mapping.target.subAttribute)) {
-    report(`${input.prefix}AttributeMap`, `maps no LDAP attribute to ${required}.`, `Add a line such as ${input.type === 'User' ? 'uid=userName' : 'cn=displayName'}: idsync finds and correlates ${input.type.toLowerCase()}s by it.`);
+  if (
+    !attributes.some(
+      (mapping) =>
+        !mapping.target.schema && mapping.target.attribute === required && !mapping.target.subAttribute,
+    )
+  ) {
+    report(
+      `${input.prefix}AttributeMap`,
+      `maps no LDAP attribute to ${required}.`,
+      `Add a line such as ${input.type === 'User' ? 'uid=userName' : 'cn=displayName'}: idsync finds and correlates ${input.type.toLowerCase()}s by it.`,
+    );
   }
   const templateText = input.template ?? `${input.preset.rdnTemplate},${input.baseDn}`;
   let template: NamingTemplate | undefined;
   try {
     template = parseNamingTemplate(templateText, input.registry, scope);
     if (!isWithin(template.fixedSuffix, input.baseDn) && !isWithin(input.baseDn, template.fixedSuffix)) {
-      report(`${input.prefix}NamingTemplate`, `places new entries under ${template.fixedSuffix}, outside ${input.prefix}BaseDn ${input.baseDn}, where idsync would never find them again.`, `Use a container within ${input.baseDn}.`);
+      report(
+        `${input.prefix}NamingTemplate`,
+        `places new entries under ${template.fixedSuffix}, outside ${input.prefix}BaseDn ${input.baseDn}, where idsync would never find them again.`,
+        `Use a container within ${input.baseDn}.`,
+      );
     }
   } catch (error) {
-    report(`${input.prefix}NamingTemplate`, `"${templateText}" is not a naming template: ${(error as Error).message}.`, 'Write a DN with {scimPath} placeholders, e.g. uid={userName},ou=people,dc=example,dc=org.');
+    report(
+      `${input.prefix}NamingTemplate`,
+      `"${templateText}" is not a naming template: ${(error as Error).message}.`,
+      'Write a DN with {scimPath} placeholders, e.g. uid={userName},ou=people,dc=example,dc=org.',
+    );
   }
   const fallbacks = new Map<string, ScimTarget[]>();
   for (const [ldapAttribute, paths] of Object.entries(input.preset.fallbacks)) {
-    fallbacks.set(ldapAttribute.toLowerCase(), paths.map((path) => parseScimTarget(path, input.registry, scope)));
+    fallbacks.set(
+      ldapAttribute.toLowerCase(),
+      paths.map((path) => parseScimTarget(path, input.registry, scope)),
+    );
   }
   if (!template) return undefined;
-  const searchBases = [input.baseDn, ...input.extraSearchBases.filter((base) => !isWithin(base, input.baseDn)).map(canonicalDn)];
-  return { type: input.type, baseDn: input.baseDn, searchBases, filter, objectClasses, template, attributes, fallbacks, scope };
+  const searchBases = [
+    input.baseDn,
+    ...input.extraSearchBases.filter((base) => !isWithin(base, input.baseDn)).map(canonicalDn),
+  ];
+  return {
+    type: input.type,
+    baseDn: input.baseDn,
+    searchBases,
+    filter,
+    objectClasses,
+    template,
+    attributes,
+    fallbacks,
+    scope,
+  };
 }

@@ -34,7 +34,9 @@ export class InvalidMapEntryError extends Error {
 export function parseAttributeMapEntry(text: string): AttributeMapEntry {
   const equals = text.indexOf('=');
   if (equals <= 0) {
-    throw new InvalidMapEntryError(`"${text}" is not of the form ldapAttribute=scimPath (e.g. mail=emails[type eq "work"].value)`);
+    throw new InvalidMapEntryError(
+      `"${text}" is not of the form ldapAttribute=scimPath (e.g. mail=emails[type eq "work"].value)`,
+    );
   }
   const ldapAttribute = text.slice(0, equals).trim();
   const path = text.slice(equals + 1).trim();
@@ -69,14 +71,28 @@ const STANDARD_SCHEMAS = [USER_SCHEMA, GROUP_SCHEMA, ENTERPRISE_USER_SCHEMA].map
 export function customExtensionSchemas(
   entriesByType: Readonly<Record<ObjectType, readonly AttributeMapEntry[]>>,
 ): ExtensionRegistration[] {
-  const byUrn = new Map<string, { urn: string; types: Set<ObjectType>; attributes: Map<string, Set<string>> }>();
-  for (const [type, entries] of Object.entries(entriesByType) as [ObjectType, readonly AttributeMapEntry[]][]) {
+  const byUrn = new Map<
+    string,
+    { urn: string; types: Set<ObjectType>; attributes: Map<string, Set<string>> }
+  >();
+  for (const [type, entries] of Object.entries(entriesByType) as [
+    ObjectType,
+    readonly AttributeMapEntry[],
+  ][]) {
     for (const { path } of entries) {
       if (!/^urn:/i.test(path)) continue;
-      const parsed = splitAttributePath(path.replace(/\[.*$/, ''), [USER_SCHEMA, GROUP_SCHEMA, ENTERPRISE_USER_SCHEMA]);
+      const parsed = splitAttributePath(path.replace(/\[.*$/, ''), [
+        USER_SCHEMA,
+        GROUP_SCHEMA,
+        ENTERPRISE_USER_SCHEMA,
+      ]);
       if (!parsed?.schema || STANDARD_SCHEMAS.includes(parsed.schema.toLowerCase())) continue;
       const key = parsed.schema.toLowerCase();
-      const schema = byUrn.get(key) ?? { urn: parsed.schema, types: new Set<ObjectType>(), attributes: new Map() };
+      const schema = byUrn.get(key) ?? {
+        urn: parsed.schema,
+        types: new Set<ObjectType>(),
+        attributes: new Map(),
+      };
       byUrn.set(key, schema);
       schema.types.add(type);
       const subs = schema.attributes.get(parsed.attribute) ?? new Set<string>();
@@ -90,7 +106,12 @@ export function customExtensionSchemas(
       name: urn.slice(urn.lastIndexOf(':') + 1) || urn,
       description: 'Attributes this LDAP connection maps beyond the standard SCIM schemas.',
       attributes: [...attributes].map(([name, subs]) =>
-        subs.size === 0 ? defineAttribute(name) : defineComplex(name, [...subs].map((sub) => defineAttribute(sub))),
+        subs.size === 0
+          ? defineAttribute(name)
+          : defineComplex(
+              name,
+              [...subs].map((sub) => defineAttribute(sub)),
+            ),
       ),
     };
     return [...types].map((resourceType) => ({ resourceType, schema }));

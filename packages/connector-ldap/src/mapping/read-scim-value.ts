@@ -43,7 +43,12 @@ export function readScimValues(resource: ScimResource, target: ScimTarget, untyp
       .map((element) => textOf(getCaseInsensitive(element, target.subAttribute ?? 'value')))
       .filter((text): text is string => text !== undefined);
   }
-  const simple = target.subAttribute === undefined ? value : isObject(value) ? getCaseInsensitive(value, target.subAttribute) : undefined;
+  const simple =
+    target.subAttribute === undefined
+      ? value
+      : isObject(value)
+        ? getCaseInsensitive(value, target.subAttribute)
+        : undefined;
   const text = textOf(simple);
   return text === undefined ? [] : [text];
 }

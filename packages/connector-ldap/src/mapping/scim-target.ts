@@ -1,4 +1,11 @@
-import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, USER_SCHEMA, parsePatchPath, type SchemaRegistry, type SchemaScope } from '@idsync/scim';
+import {
+  ENTERPRISE_USER_SCHEMA,
+  GROUP_SCHEMA,
+  USER_SCHEMA,
+  parsePatchPath,
+  type SchemaRegistry,
+  type SchemaScope,
+} from '@idsync/scim';
 
 /**
  * Where one LDAP attribute lands in a canonical SCIM resource. Written in configuration as a
@@ -39,7 +46,9 @@ export function parseScimTarget(path: string, registry: SchemaRegistry, scope: S
       filter.path.attribute.toLowerCase() === 'type' &&
       typeof filter.value === 'string';
     if (!isTypeSelector) {
-      throw new InvalidTargetError(`"${path}" may only select elements by type, as in emails[type eq "work"].value`);
+      throw new InvalidTargetError(
+        `"${path}" may only select elements by type, as in emails[type eq "work"].value`,
+      );
     }
     valueType = filter.value as string;
   }
@@ -53,20 +62,32 @@ export function parseScimTarget(path: string, registry: SchemaRegistry, scope: S
     throw new InvalidTargetError(`"${path}" names an attribute that the ${scope.core} schemas do not define`);
   }
   const { definition } = resolved;
-  if (subAttribute !== undefined && !definition.subAttributes?.some((sub) => sub.name.toLowerCase() === subAttribute.toLowerCase())) {
+  if (
+    subAttribute !== undefined &&
+    !definition.subAttributes?.some((sub) => sub.name.toLowerCase() === subAttribute.toLowerCase())
+  ) {
     throw new InvalidTargetError(`"${path}": ${definition.name} has no sub-attribute "${subAttribute}"`);
   }
   if (definition.type === 'complex' && subAttribute === undefined && !definition.multiValued) {
-    throw new InvalidTargetError(`"${path}" is a complex attribute; name a sub-attribute, e.g. ${definition.name}.${definition.subAttributes?.[0]?.name ?? 'value'}`);
+    throw new InvalidTargetError(
+      `"${path}" is a complex attribute; name a sub-attribute, e.g. ${definition.name}.${definition.subAttributes?.[0]?.name ?? 'value'}`,
+    );
   }
   if (valueType !== undefined && !definition.multiValued) {
     throw new InvalidTargetError(`"${path}": only multi-valued attributes have elements to select by type`);
   }
-  const subName = subAttribute === undefined ? undefined : definition.subAttributes?.find((sub) => sub.name.toLowerCase() === subAttribute.toLowerCase())?.name;
+  const subName =
+    subAttribute === undefined
+      ? undefined
+      : definition.subAttributes?.find((sub) => sub.name.toLowerCase() === subAttribute.toLowerCase())?.name;
   return {
     ...(resolved.inExtension ? { schema: resolved.schema } : {}),
     attribute: definition.name,
-    ...(subName !== undefined ? { subAttribute: subName } : definition.multiValued ? { subAttribute: 'value' } : {}),
+    ...(subName !== undefined
+      ? { subAttribute: subName }
+      : definition.multiValued
+        ? { subAttribute: 'value' }
+        : {}),
     ...(valueType !== undefined ? { valueType } : {}),
     multiValued: definition.multiValued,
   };

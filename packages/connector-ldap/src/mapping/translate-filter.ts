@@ -1,6 +1,5 @@
 import { ConnectorError } from '@idsync/core';
-import { formatFilter, type ComparisonFilter, type FilterNode } from '@idsync/scim';
-import type { AttributePath } from '@idsync/scim';
+import { formatFilter, type AttributePath, type ComparisonFilter, type FilterNode } from '@idsync/scim';
 import { NOTHING, allOf, anyOf, equalTo, not, present, substrings } from '../escape/ldap-filter.js';
 import type { AttributeMapping } from './attribute-map.js';
 
@@ -11,10 +10,14 @@ export interface FilterTranslation {
 }
 
 function unsupported(filter: FilterNode, why: string): ConnectorError {
-  return new ConnectorError('unsupported', `find: the filter ${formatFilter(filter)} cannot be translated to LDAP: ${why}.`);
+  return new ConnectorError(
+    'unsupported',
+    `find: the filter ${formatFilter(filter)} cannot be translated to LDAP: ${why}.`,
+  );
 }
 
-const same = (left: string | undefined, right: string | undefined) => (left ?? '').toLowerCase() === (right ?? '').toLowerCase();
+const same = (left: string | undefined, right: string | undefined) =>
+  (left ?? '').toLowerCase() === (right ?? '').toLowerCase();
 
 /** The mappings a SCIM attribute path refers to (several for `emails.value` when work and home are both mapped). */
 function mappingsFor(path: AttributePath, translation: FilterTranslation): AttributeMapping[] {
@@ -48,13 +51,17 @@ function compare(attribute: string, filter: ComparisonFilter): string {
     case 'ew':
       return substrings(attribute, { final: value });
     default:
-      throw unsupported(filter, `the operator "${filter.operator}" is not supported (LDAP ordering depends on each attribute's schema)`);
+      throw unsupported(
+        filter,
+        `the operator "${filter.operator}" is not supported (LDAP ordering depends on each attribute's schema)`,
+      );
   }
 }
 
 function attributesOf(filter: FilterNode, path: AttributePath, translation: FilterTranslation): string[] {
   if (!path.schema && same(path.attribute, 'id') && !path.subAttribute) {
-    if (!translation.idAttribute) throw unsupported(filter, 'this directory cannot filter on id; use get() to read by id');
+    if (!translation.idAttribute)
+      throw unsupported(filter, 'this directory cannot filter on id; use get() to read by id');
     return [translation.idAttribute];
   }
   const mappings = mappingsFor(path, translation);
@@ -73,18 +80,41 @@ function flattenAnd(node: FilterNode): FilterNode[] {
 function valuePath(filter: FilterNode & { kind: 'valuePath' }, translation: FilterTranslation): string {
   const terms = flattenAnd(filter.filter);
   const isType = (term: FilterNode): term is ComparisonFilter =>
-    term.kind === 'comparison' && same(term.path.attribute, 'type') && term.operator === 'eq' && typeof term.value === 'string';
+    term.kind === 'comparison' &&
+    same(term.path.attribute, 'type') &&
+    term.operator === 'eq' &&
+    typeof term.value === 'string';
   const types = terms.filter(isType).map((term) => String(term.value).toLowerCase());
-  let candidates = translation.mappings.filter(({ target }) => same(target.attribute, filter.path.attribute) && (filter.path.schema === undefined || same(target.schema, filter.path.schema)));
-  if (candidates.length === 0) throw unsupported(filter, `no LDAP attribute is mapped to ${filter.path.attribute}`);
+  let candidates = translation.mappings.filter(
+    ({ target }) =>
+      same(target.attribute, filter.path.attribute) &&
+      (filter.path.schema === undefined || same(target.schema, filter.path.schema)),
+  );
+  if (candidates.length === 0)
+    throw unsupported(filter, `no LDAP attribute is mapped to ${filter.path.attribute}`);
   if (types.length > 0) {
     if (new Set(types).size > 1) return NOTHING;
-    candidates = candidates.filter(({ target }) => target.valueType !== undefined && target.valueType.toLowerCase() === types[0]);
+    candidates = candidates.filter(
+      ({ target }) => target.valueType !== undefined && target.valueType.toLowerCase() === types[0],
+    );
     if (candidates.length === 0) return NOTHING;
   }
   const rest = terms.filter((term) => !isType(term));
   const perAttribute = candidates.map((mapping) => {
-    const sub: FilterTranslation = { mappings: [{ ...mapping, target: { ...mapping.target, attribute: 'value', subAttribute: undefined, multiValued: false, schema: undefined } }] };
+    const sub: FilterTranslation = {
+      mappings: [
+        {
+          ...mapping,
+          target: {
+            ...mapping.target,
+            attribute: 'value',
+            subAttribute: undefined,
+            multiValued: false,
+            schema: undefined,
+          },
+        },
+      ],
+    };
     const parts = rest.map((term) => translateFilter(term, sub));
     return parts.length === 0 ? present(mapping.ldapAttribute) : allOf(...parts);
   });
@@ -109,7 +139,9 @@ export function translateFilter(filter: FilterNode, translation: FilterTranslati
     case 'present':
       return anyOf(...attributesOf(filter, filter.path, translation).map(present));
     case 'comparison':
-      return anyOf(...attributesOf(filter, filter.path, translation).map((attribute) => compare(attribute, filter)));
+      return anyOf(
+        ...attributesOf(filter, filter.path, translation).map((attribute) => compare(attribute, filter)),
+      );
     case 'valuePath':
       return valuePath(filter, translation);
   }

@@ -84,7 +84,9 @@ export class GroupMembers {
       await this.apply(group, change, what);
     } catch (error) {
       if (!(error instanceof ConnectorError) || !RACE_RESULTS.has(Number(error.remoteStatus))) throw error;
-      this.log('info', 'The member list changed while idsync wrote it; reading it again', { group: group.dn });
+      this.log('info', 'The member list changed while idsync wrote it; reading it again', {
+        group: group.dn,
+      });
       await this.apply(group, change, what);
     }
   }
@@ -93,13 +95,21 @@ export class GroupMembers {
     const { values } = this;
     const resolved = await values.valuesFor(change.ids);
     if (change.kind !== 'remove' && resolved.missing.length > 0) {
-      throw new ConnectorError('not-found', `${what}: no user or group has the id(s) ${resolved.missing.slice(0, 10).join(', ')}${resolved.missing.length > 10 ? ' …' : ''}.`);
+      throw new ConnectorError(
+        'not-found',
+        `${what}: no user or group has the id(s) ${resolved.missing.slice(0, 10).join(', ')}${resolved.missing.length > 10 ? ' …' : ''}.`,
+      );
     }
     const all = await values.allValuesOf(group);
     const placeholderPresent = all.some((value) => values.isPlaceholder(value));
-    const current = new Map(all.filter((value) => !values.isPlaceholder(value)).map((value) => [values.keyOf(value), value]));
+    const current = new Map(
+      all.filter((value) => !values.isPlaceholder(value)).map((value) => [values.keyOf(value), value]),
+    );
     const wanted = new Map([...resolved.values.values()].map((value) => [values.keyOf(value), value]));
-    const toAdd = change.kind === 'remove' ? [] : [...wanted].filter(([key]) => !current.has(key)).map(([, value]) => value);
+    const toAdd =
+      change.kind === 'remove'
+        ? []
+        : [...wanted].filter(([key]) => !current.has(key)).map(([, value]) => value);
     const toRemove =
       change.kind === 'add'
         ? []
@@ -118,13 +128,15 @@ export class GroupMembers {
     what: string,
   ): Promise<void> {
     const attribute = this.values.attribute;
-    const placeholder = this.config.membership.attribute === 'memberUid' ? undefined : this.config.membership.emptyGroupMember;
+    const placeholder =
+      this.config.membership.attribute === 'memberUid' ? undefined : this.config.membership.emptyGroupMember;
     const size = this.config.membership.batchSize;
     let count = now.count;
     let placeholderPresent = placeholder !== undefined && now.placeholderPresent;
     for (const batch of chunks(toAdd, size)) {
       const modifications: Modification[] = [{ operation: 'add', attribute, values: batch }];
-      if (placeholderPresent) modifications.push({ operation: 'delete', attribute, values: [placeholder as string] });
+      if (placeholderPresent)
+        modifications.push({ operation: 'delete', attribute, values: [placeholder as string] });
       await this.client.modify(`${what}: add ${batch.length} members to ${dn}`, dn, modifications);
       placeholderPresent = false;
       count += batch.length;
@@ -132,7 +144,8 @@ export class GroupMembers {
     for (const batch of chunks(toRemove, size)) {
       const modifications: Modification[] = [{ operation: 'delete', attribute, values: batch }];
       count -= batch.length;
-      if (count === 0 && placeholder !== undefined) modifications.unshift({ operation: 'add', attribute, values: [placeholder] });
+      if (count === 0 && placeholder !== undefined)
+        modifications.unshift({ operation: 'add', attribute, values: [placeholder] });
       await this.client.modify(`${what}: remove ${batch.length} members from ${dn}`, dn, modifications);
     }
   }

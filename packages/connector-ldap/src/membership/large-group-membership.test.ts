@@ -12,7 +12,12 @@ import { startTestDirectory } from '../testing/test-directory.js';
 const PEOPLE = 2500;
 const people: SeedEntry[] = Array.from({ length: PEOPLE }, (_, index) => ({
   dn: `uid=p${index},ou=people,dc=example,dc=org`,
-  attributes: { objectClass: ['inetOrgPerson', 'shadowAccount'], uid: `p${index}`, cn: `Person ${index}`, sn: `P${index}` },
+  attributes: {
+    objectClass: ['inetOrgPerson', 'shadowAccount'],
+    uid: `p${index}`,
+    cn: `Person ${index}`,
+    sn: `P${index}`,
+  },
 }));
 const directory = await startTestDirectory({ seed: people });
 afterAll(() => directory.stop());
@@ -36,12 +41,19 @@ async function modifyRequestsFor(dn: string): Promise<number> {
 }
 
 async function groupDn(displayName: string): Promise<string> {
-  const { searchEntries } = await directory.admin.search(directory.ldap.groupsDN, { filter: `(cn=${displayName})`, attributes: ['1.1'] });
+  const { searchEntries } = await directory.admin.search(directory.ldap.groupsDN, {
+    filter: `(cn=${displayName})`,
+    attributes: ['1.1'],
+  });
   return searchEntries[0]!.dn;
 }
 
 const cases = [
-  { attribute: 'member', overrides: {}, group: (name: string) => ({ schemas: [GROUP_SCHEMA], displayName: name }) },
+  {
+    attribute: 'member',
+    overrides: {},
+    group: (name: string) => ({ schemas: [GROUP_SCHEMA], displayName: name }),
+  },
   {
     attribute: 'uniqueMember',
     overrides: { groupObjectClasses: ['top', 'groupOfUniqueNames'] },
@@ -49,8 +61,15 @@ const cases = [
   },
   {
     attribute: 'memberUid',
-    overrides: { groupObjectClasses: ['top', 'posixGroup'], groupAttributeMap: [`gidNumber=${POSIX}:gidNumber`] },
-    group: (name: string) => ({ schemas: [GROUP_SCHEMA, POSIX], displayName: name, [POSIX]: { gidNumber: '5000' } }),
+    overrides: {
+      groupObjectClasses: ['top', 'posixGroup'],
+      groupAttributeMap: [`gidNumber=${POSIX}:gidNumber`],
+    },
+    group: (name: string) => ({
+      schemas: [GROUP_SCHEMA, POSIX],
+      displayName: name,
+      [POSIX]: { gidNumber: '5000' },
+    }),
   },
 ] as const;
 

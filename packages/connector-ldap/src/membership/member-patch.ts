@@ -8,7 +8,9 @@ export type MemberPatch =
 
 const idsIn = (value: unknown): string[] =>
   (Array.isArray(value) ? value : value === undefined ? [] : [value])
-    .map((member) => (member && typeof member === 'object' ? getCaseInsensitive<unknown>(member, 'value') : member))
+    .map((member) =>
+      member && typeof member === 'object' ? getCaseInsensitive<unknown>(member, 'value') : member,
+    )
     .filter((id): id is string => typeof id === 'string' && id !== '');
 
 function isMembersPath(path: string | undefined): boolean {
@@ -21,7 +23,10 @@ function isMembersPath(path: string | undefined): boolean {
  * IdPs send: add with a list of `{ value }`, remove `members[value eq "id"]`, remove `members`
  * (all), replace with a list.
  */
-export function splitMemberPatch(operations: readonly PatchOperation[]): { members: MemberPatch[]; others: PatchOperation[] } {
+export function splitMemberPatch(operations: readonly PatchOperation[]): {
+  members: MemberPatch[];
+  others: PatchOperation[];
+} {
   const members: MemberPatch[] = [];
   const others: PatchOperation[] = [];
   for (const operation of operations) {
@@ -32,8 +37,16 @@ export function splitMemberPatch(operations: readonly PatchOperation[]): { membe
     const path = parsePatchPath(operation.path as string);
     if (operation.op === 'remove' && path.valueFilter) {
       const filter = path.valueFilter;
-      if (filter.kind !== 'comparison' || filter.operator !== 'eq' || filter.path.attribute.toLowerCase() !== 'value' || typeof filter.value !== 'string') {
-        throw new ConnectorError('unsupported', `patch: the member filter in "${operation.path}" is not supported; use members[value eq "id"].`);
+      if (
+        filter.kind !== 'comparison' ||
+        filter.operator !== 'eq' ||
+        filter.path.attribute.toLowerCase() !== 'value' ||
+        typeof filter.value !== 'string'
+      ) {
+        throw new ConnectorError(
+          'unsupported',
+          `patch: the member filter in "${operation.path}" is not supported; use members[value eq "id"].`,
+        );
       }
       members.push({ kind: 'remove', ids: [filter.value] });
     } else if (operation.op === 'remove') {

@@ -46,14 +46,20 @@ export async function startTestDirectory(options: StartSlapdOptions = {}): Promi
     ...(ldap.caCertificatePem ? { tlsOptions: { ca: [ldap.caCertificatePem] } } : {}),
   });
   await admin.bind(ldap.adminDN, ldap.adminPassword);
-  const config = (overrides: Readonly<Record<string, unknown>> = {}) => ({ ...baseConfig(ldap), ...overrides });
+  const config = (overrides: Readonly<Record<string, unknown>> = {}) => ({
+    ...baseConfig(ldap),
+    ...overrides,
+  });
   const made: LdapConnector[] = [];
   return {
     ldap,
     admin,
     config,
     connector(overrides = {}, context = createRecordingContext()) {
-      const connector = LDAP_DEFINITION.create(validateConnectorConfig(LDAP_MANIFEST, config(overrides)), context) as LdapConnector;
+      const connector = LDAP_DEFINITION.create(
+        validateConnectorConfig(LDAP_MANIFEST, config(overrides)),
+        context,
+      ) as LdapConnector;
       made.push(connector);
       return connector;
     },

@@ -33,7 +33,12 @@ export class EntryWriter {
     private readonly log: ConnectorContext['log'],
   ) {}
 
-  private desired(type: ObjectType, resource: ScimResource, mode: 'create' | 'replace', what: string): DesiredEntry {
+  private desired(
+    type: ObjectType,
+    resource: ScimResource,
+    mode: 'create' | 'replace',
+    what: string,
+  ): DesiredEntry {
     try {
       return fromCanonical(type, resource, this.locator.layoutOf(type), this.config.registry, mode);
     } catch (error) {
@@ -46,7 +51,8 @@ export class EntryWriter {
     try {
       return layout.template.render(resource);
     } catch (error) {
-      if (error instanceof MissingTemplateValueError) throw new ConnectorError('invalid', `${what}: ${error.message}`, { cause: error });
+      if (error instanceof MissingTemplateValueError)
+        throw new ConnectorError('invalid', `${what}: ${error.message}`, { cause: error });
       throw error;
     }
   }
@@ -56,18 +62,35 @@ export class EntryWriter {
   }
 
   /** LDAP does not keep userName unique; idsync does, as SCIM requires, before it adds an entry. */
-  private async refuseDuplicateName(layout: ObjectLayout, desired: DesiredEntry, what: string): Promise<void> {
-    const naming = layout.attributes.find((mapping) => !mapping.target.schema && mapping.target.attribute === (layout.type === 'User' ? 'userName' : 'displayName'));
+  private async refuseDuplicateName(
+    layout: ObjectLayout,
+    desired: DesiredEntry,
+    what: string,
+  ): Promise<void> {
+    const naming = layout.attributes.find(
+      (mapping) =>
+        !mapping.target.schema &&
+        mapping.target.attribute === (layout.type === 'User' ? 'userName' : 'displayName'),
+    );
     const value = naming && desired.attributes.get(naming.ldapAttribute.toLowerCase())?.values[0];
     if (!naming || value === undefined) return;
     for (const base of layout.searchBases) {
       const found = await this.client
-        .search(what, { base, filter: allOf(layout.filter, equalTo(naming.ldapAttribute, value)), attributes: ['1.1'], sizeLimit: 1 })
+        .search(what, {
+          base,
+          filter: allOf(layout.filter, equalTo(naming.ldapAttribute, value)),
+          attributes: ['1.1'],
+          sizeLimit: 1,
+        })
         .catch((error: unknown) => {
           if (error instanceof ConnectorError && error.code === 'not-found') return [];
           throw error;
         });
-      if (found[0]) throw new ConnectorError('conflict', `${what}: ${found[0].dn} already has ${naming.ldapAttribute} ${JSON.stringify(value)}.`);
+      if (found[0])
+        throw new ConnectorError(
+          'conflict',
+          `${what}: ${found[0].dn} already has ${naming.ldapAttribute} ${JSON.stringify(value)}.`,
+        );
     }
   }
 
@@ -80,22 +103,38 @@ export class EntryWriter {
     if (container !== undefined) dn = formatDn([firstRdn(dn), ...parseDn(container)]);
     await this.refuseDuplicateName(layout, desired, what);
     const attributes = new Map<string, AttributeValues>([['objectClass', layout.objectClasses]]);
-    for (const attribute of desired.attributes.values()) if (attribute.values.length > 0) attributes.set(attribute.name, attribute.values);
+    for (const attribute of desired.attributes.values())
+      if (attribute.values.length > 0) attributes.set(attribute.name, attribute.values);
     for (const ava of firstRdn(dn)) {
       // The naming value must be among the attribute's values.
-      const key = [...attributes.keys()].find((name) => name.toLowerCase() === ava.type.toLowerCase()) ?? ava.type;
+      const key =
+        [...attributes.keys()].find((name) => name.toLowerCase() === ava.type.toLowerCase()) ?? ava.type;
       const values = (attributes.get(key) ?? []) as string[];
-      if (!values.some((value) => value.toLowerCase() === ava.value.toLowerCase())) attributes.set(key, [ava.value, ...values]);
+      if (!values.some((value) => value.toLowerCase() === ava.value.toLowerCase()))
+        attributes.set(key, [ava.value, ...values]);
     }
-    if (type === 'User') for (const [name, values] of this.disable.attributesForNew(desired.active ?? true)) attributes.set(name, values);
-    if (desired.password !== undefined) attributes.set(this.config.preset.passwordAttribute, this.passwordValues(desired.password));
-    const pendingMembers = type === 'Group' ? await this.initialMembers(attributes, desired.members ?? [], what) : [];
+    if (type === 'User')
+      for (const [name, values] of this.disable.attributesForNew(desired.active ?? true))
+        attributes.set(name, values);
+    if (desired.password !== undefined)
+      attributes.set(this.config.preset.passwordAttribute, this.passwordValues(desired.password));
+    const pendingMembers =
+      type === 'Group' ? await this.initialMembers(attributes, desired.members ?? [], what) : [];
     await this.client.add(what, dn, attributes);
-    const entry = await this.client.read(what, dn, this.locator.attributesFor(layout), this.locator.binaryAttributes);
+    const entry = await this.client.read(
+      what,
+      dn,
+      this.locator.attributesFor(layout),
+      this.locator.binaryAttributes,
+    );
     if (!entry) throw new ConnectorError('unavailable', `${what}: ${dn} was added but cannot be read back.`);
     if (pendingMembers.length > 0) await this.members.addToEntry(entry, pendingMembers, what);
     const created = this.locator.canonical(entry, layout);
-    if (!created) throw new ConnectorError('invalid', `${what}: ${dn} has no ${this.config.preset.idAttribute}; idsync cannot link it.`);
+    if (!created)
+      throw new ConnectorError(
+        'invalid',
+        `${what}: ${dn} has no ${this.config.preset.idAttribute}; idsync cannot link it.`,
+      );
     this.log('info', 'Created an entry', { dn, remoteId: created.remoteId });
     return created;
   }
@@ -104,13 +143,19 @@ export class EntryWriter {
    * Puts the first batch of members into the add request (a groupOfNames needs one) and returns
    * the ids still to add; with no members, the placeholder member stands in.
    */
-  private async initialMembers(attributes: Map<string, AttributeValues>, ids: readonly string[], what: string): Promise<string[]> {
+  private async initialMembers(
+    attributes: Map<string, AttributeValues>,
+    ids: readonly string[],
+    what: string,
+  ): Promise<string[]> {
     const { attribute, emptyGroupMember, batchSize } = this.config.membership;
     const first = ids.slice(0, batchSize);
     const { values, missing } = await this.memberValues.valuesFor(first);
-    if (missing.length > 0) throw new ConnectorError('not-found', `${what}: no user or group has the id(s) ${missing.join(', ')}.`);
+    if (missing.length > 0)
+      throw new ConnectorError('not-found', `${what}: no user or group has the id(s) ${missing.join(', ')}.`);
     if (values.size > 0) attributes.set(attribute, [...values.values()]);
-    else if (emptyGroupMember !== undefined && attribute !== 'memberUid') attributes.set(attribute, [emptyGroupMember]);
+    else if (emptyGroupMember !== undefined && attribute !== 'memberUid')
+      attributes.set(attribute, [emptyGroupMember]);
     return ids.slice(batchSize);
   }
 
@@ -124,16 +169,29 @@ export class EntryWriter {
       desired,
       moveEntries: this.config.moveEntries,
       ...(type === 'User' && this.config.disable.disabledContainerDn !== undefined
-        ? { disabledContainer: this.config.disable.disabledContainerDn, isInDisabledContainer: (dn: string) => this.disable.isInDisabledContainer?.(dn) ?? false }
+        ? {
+            disabledContainer: this.config.disable.disabledContainerDn,
+            isInDisabledContainer: (dn: string) => this.disable.isInDisabledContainer?.(dn) ?? false,
+          }
         : {}),
     });
     const modifications: Modification[] = planModifications(entry, desired, firstRdn(entry.dn), plan.rdn);
-    if (type === 'User' && desired.active !== undefined) modifications.push(...this.disable.changesFor(entry, desired.active));
+    if (type === 'User' && desired.active !== undefined)
+      modifications.push(...this.disable.changesFor(entry, desired.active));
     if (desired.password !== undefined) {
-      modifications.push({ operation: 'replace', attribute: this.config.preset.passwordAttribute, values: this.passwordValues(desired.password) });
+      modifications.push({
+        operation: 'replace',
+        attribute: this.config.preset.passwordAttribute,
+        values: this.passwordValues(desired.password),
+      });
     }
     if (plan.changed) {
-      await this.client.rename(`${what}: rename ${entry.dn} to ${plan.dn}`, entry.dn, formatRdn(plan.rdn), plan.parent);
+      await this.client.rename(
+        `${what}: rename ${entry.dn} to ${plan.dn}`,
+        entry.dn,
+        formatRdn(plan.rdn),
+        plan.parent,
+      );
       const id = this.locator.idOf(entry);
       if (id) this.memberValues.forget(id);
       this.log('info', 'Renamed or moved an entry', { from: entry.dn, to: plan.dn });

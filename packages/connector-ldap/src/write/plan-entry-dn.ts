@@ -28,7 +28,8 @@ function plannedRdn(current: Rdn, template: Rdn, desired: DesiredEntry): Rdn {
   if (current.length !== 1) return current; // multi-valued RDNs are left alone
   const [ava] = current as [Rdn[number]];
   const [templateAva] = template as [Rdn[number]];
-  if (sameText(ava.type, templateAva.type)) return sameText(ava.value, templateAva.value) ? current : [{ type: ava.type, value: templateAva.value }];
+  if (sameText(ava.type, templateAva.type))
+    return sameText(ava.value, templateAva.value) ? current : [{ type: ava.type, value: templateAva.value }];
   // An entry named by another attribute than the template's (made outside idsync): rename only
   // when that attribute's desired values no longer include the current one.
   const wanted = desired.attributes.get(ava.type.toLowerCase())?.values ?? [];
@@ -55,4 +56,3 @@ export function planEntryDn(input: EntryDnInput): EntryDnPlan {
   const dn = formatDn([rdn, ...parent]);
   return { dn, rdn, parent: formatDn(parent), changed: dnKey(dn) !== dnKey(input.currentDn) };
 }
-

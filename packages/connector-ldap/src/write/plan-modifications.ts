@@ -10,7 +10,9 @@ function valuesAfterRename(entry: LdapEntry, attribute: string, oldRdn: Rdn, new
   const type = lower(attribute);
   const removed = oldRdn.filter((ava) => lower(ava.type) === type).map((ava) => lower(ava.value));
   const added = newRdn.filter((ava) => lower(ava.type) === type).map((ava) => ava.value);
-  const kept = entry.texts(attribute).filter((value) => !removed.includes(lower(value)) || added.some((a) => lower(a) === lower(value)));
+  const kept = entry
+    .texts(attribute)
+    .filter((value) => !removed.includes(lower(value)) || added.some((a) => lower(a) === lower(value)));
   return [...kept, ...added.filter((value) => !kept.some((k) => lower(k) === lower(value)))];
 }
 
@@ -24,20 +26,29 @@ const sameSet = (left: readonly string[], right: readonly string[]) =>
  * values such as a second `cn` survive); lists compare as sets. The naming attribute always keeps
  * the RDN's value, which LDAP requires.
  */
-export function planModifications(entry: LdapEntry, desired: DesiredEntry, oldRdn: Rdn, newRdn: Rdn): Modification[] {
+export function planModifications(
+  entry: LdapEntry,
+  desired: DesiredEntry,
+  oldRdn: Rdn,
+  newRdn: Rdn,
+): Modification[] {
   const modifications: Modification[] = [];
   for (const attribute of desired.attributes.values()) {
     const current = valuesAfterRename(entry, attribute.name, oldRdn, newRdn);
     const naming = newRdn.filter((ava) => lower(ava.type) === lower(attribute.name)).map((ava) => ava.value);
     let wanted = attribute.multiValued ? [...attribute.values] : attribute.values.slice(0, 1);
-    for (const value of naming) if (!wanted.some((w) => lower(w) === lower(value))) wanted = [...wanted, value];
+    for (const value of naming)
+      if (!wanted.some((w) => lower(w) === lower(value))) wanted = [...wanted, value];
     const unchanged = attribute.multiValued
       ? sameSet(current, wanted)
       : (wanted.length === 0 && current.length === 0) ||
-        (wanted.length > 0 && current[0] === wanted[0] && wanted.every((value) => current.some((c) => lower(c) === lower(value))));
+        (wanted.length > 0 &&
+          current[0] === wanted[0] &&
+          wanted.every((value) => current.some((c) => lower(c) === lower(value))));
     if (unchanged) continue;
     if (wanted.length === 0) {
-      if (current.length > 0) modifications.push({ operation: 'delete', attribute: attribute.name, values: [] });
+      if (current.length > 0)
+        modifications.push({ operation: 'delete', attribute: attribute.name, values: [] });
       continue;
     }
     modifications.push({ operation: 'replace', attribute: attribute.name, values: wanted });

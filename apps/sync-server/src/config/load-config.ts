@@ -1,0 +1,97 @@
+import { readFile } from 'node:fs/promises';
+import type { ConfigIssue, ConnectorRegistry } from '@idsync/core';
+import type { SchemaRegistry } from '@idsync/scim';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { checkDefinitions } from '../catalog/check-definitions.js';
+import { formatConfigPath, type ConfigPath } from './config-path.js';
+import { ConfigFileError, type LocatedIssue } from './config-file-error.js';
+import { configSchema, type ServerConfig } from './config-schema.js';
+import { interpolateEnv } from './interpolate-env.js';
+import { zodIssuesToConfigIssues } from './zod-issues.js';
+
+export interface LoadConfigOptions {
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Installed connector plugins: their manifests validate each connection's settings. */
+  readonly connectors: ConnectorRegistry;
+  readonly schemas: SchemaRegistry;
+}
+
+/** Finds the line of a formatted key path (`connections.hr.config.baseUrl`) in the YAML document. */
+function lineFinder(document: Document, counter: LineCounter, raw: unknown): (key: string) => number | undefined {
+  const lines = new Map<string, number>();
+  const visit = (value: unknown, path: ConfigPath) => {
+    const node = document.getIn(path as unknown[], true);
+    if (isNode(node) && node.range) lines.set(formatConfigPath(path, raw), counter.linePos(node.range[0]).line);
+    if (Array.isArray(value)) value.forEach((item, index) => visit(item, [...path, index]));
+    else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) visit(item, [...path, key]);
+  };
+  visit(raw, []);
+  return (key) => {
+    // The key itself, or the closest enclosing key that is in the file (a missing key's parent).
+    for (let candidate = key; candidate; candidate = candidate.replace(/(\.[^.[]+|\[\d+\])$/, '')) {
+      const line = lines.get(candidate);
+      if (line !== undefined) return line;
+      if (!/[.[]/.test(candidate)) break;
+    }
+    return undefined;
+  };
+}
+
+/**
+ * Parses and validates the text of a config file: YAML, then `${VAR}` interpolation, then the
+ * schema (unknown keys are errors), then the checks that need the installed connectors. Throws
+ * a ConfigFileError listing every problem with its line.
+ */
+export function parseConfigText(text: string, file: string, options: LoadConfigOptions): ServerConfig {
+  const counter = new LineCounter();
+  const document = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  if (document.errors.length) {
+    throw new ConfigFileError(
+      document.errors.map((error) => ({
+        key: '(YAML syntax)',
+        line: error.linePos?.[0].line,
+        problem: error.message.split('\n')[0] ?? 'cannot be parsed.',
+        fix: 'Correct the YAML at that line (indentation, a missing ":" or quote).',
+      })),
+      file,
+    );
+  }
+  const raw: unknown = document.toJS() ?? {};
+  const lineOf = lineFinder(document, counter, raw);
+  const locate = (issues: readonly ConfigIssue[]): LocatedIssue[] =>
+    issues.map((issue) => {
+      const line = lineOf(issue.key);
+      return line === undefined ? issue : { ...issue, line };
+    });
+
+  const interpolated = interpolateEnv(raw, options.env ?? process.env, (path) => formatConfigPath(path, raw));
+  if (interpolated.issues.length) throw new ConfigFileError(locate(interpolated.issues), file);
+
+  const parsed = configSchema.safeParse(interpolated.value);
+  if (!parsed.success) throw new ConfigFileError(locate(zodIssuesToConfigIssues(parsed.error.issues, configSchema, raw)), file);
+
+  const issues = checkDefinitions(parsed.data.connections, parsed.data.rules, options.connectors, options.schemas);
+  if (issues.length) throw new ConfigFileError(locate(issues), file);
+  return parsed.data;
+}
+
+/** Reads and validates a config file; a missing file says how to make one. */
+export async function loadConfigFile(file: string, options: LoadConfigOptions): Promise<ServerConfig> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigFileError(
+      [
+        {
+          key: '(file)',
+          problem: code === 'ENOENT' ? 'does not exist.' : `cannot be read (${code ?? 'unknown error'}).`,
+          fix: code === 'ENOENT' ? 'Create one with `idsync init`, or pass --config with the right path.' : 'Check the path and its permissions.',
+        },
+      ],
+      file,
+    );
+  }
+  return parseConfigText(text, file, options);
+}
