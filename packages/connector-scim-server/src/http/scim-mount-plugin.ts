@@ -69,16 +69,16 @@ export async function scimMountPlugin(app: FastifyInstance, options: ScimMountOp
 
   const jsonParser = app.getDefaultJsonParser('error', 'error');
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser(
-    ['application/json', 'application/scim+json', /^application\/[\w.-]+\+json$/i],
-    { parseAs: 'string', bodyLimit: parserLimit },
-    (request, body, done) => {
-      const text = body as string;
-      bodySizes.set(request, Buffer.byteLength(text));
-      if (text.trim() === '') return done(null, undefined);
-      jsonParser(request, text, done);
-    },
-  );
+  const parseJson = (request: FastifyRequest, body: string | Buffer, done: (error: Error | null, body?: unknown) => void) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    bodySizes.set(request, Buffer.byteLength(text));
+    if (text.trim() === '') return done(null, undefined);
+    jsonParser(request, text, done);
+  };
+  const parserOptions = { parseAs: 'string' as const, bodyLimit: parserLimit };
+  app.addContentTypeParser(['application/json', 'application/scim+json'], parserOptions, parseJson);
+  // Other JSON-based media types (application/merge-patch+json and the like) read as JSON too.
+  app.addContentTypeParser(/^application\/[\w.-]+\+json$/i, parserOptions, parseJson);
 
   app.setErrorHandler((error, request, reply) => {
     const mapped = toScimError(error, limits);
