@@ -31,11 +31,15 @@ export async function scimServerPlugin(app: FastifyInstance, options: ScimServer
   for (const client of options.clients) {
     for (const populationId of client.populations ?? []) {
       if (!(await options.hub.getPopulation(populationId))) {
-        throw new Error(`SCIM client "${client.id}" is confined to population "${populationId}", which does not exist.`);
+        throw new Error(
+          `SCIM client "${client.id}" is confined to population "${populationId}", which does not exist.`,
+        );
       }
     }
     if (client.populations && client.populations.length === 0) {
-      throw new Error(`SCIM client "${client.id}" has an empty "populations" list; leave it out to give the client the whole hub.`);
+      throw new Error(
+        `SCIM client "${client.id}" has an empty "populations" list; leave it out to give the client the whole hub.`,
+      );
     }
   }
   const service = new HubResourceService({

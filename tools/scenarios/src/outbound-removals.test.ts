@@ -16,7 +16,7 @@ describe('outbound: leaving scope, remove actions and the deletion guard', () =>
     const run = await harness.sync();
     expect(run.counts).toMatchObject({ 'planned.disable': 1, 'disable.succeeded': 1 });
     expect(harness.remoteUsers().get('ada.lovelace@example.com')?.active).toBe(false);
-    expect((await harness.store.links.get('target', 'User', id))?.state).toBe('disabled');
+    expect((await harness.store.links.get('target', 'User', id))?.state).toBe('deprovisioned');
 
     await harness.updateUser(id, { title: 'Engineer' });
     await harness.sync();
@@ -96,7 +96,12 @@ describe('outbound: leaving scope, remove actions and the deletion guard', () =>
   it('never deprovisions when reading the hub fails part way', async () => {
     harness = await EngineHarness.start({ rules: [engineersOnly] });
     const ids = [];
-    for (let i = 0; i < 250; i++) ids.push(await harness.addUser(`user${i}.x@example.com`, { title: 'Engineer' }));
+    // Fixed ids put the first user on the first page of the id-ordered scan and the last on the last page.
+    const idFor = (i: number) => (i === 0 ? '00000000-0000-4000-8000-000000000000' : i === 249 ? 'ffffffff-ffff-4fff-bfff-ffffffffffff' : undefined);
+    for (let i = 0; i < 250; i++) {
+      const id = idFor(i);
+      ids.push(await harness.addUser(`user${i}.x@example.com`, { title: 'Engineer', ...(id ? { id } : {}) }));
+    }
     await harness.sync();
     await harness.updateUser(ids[0]!, { title: 'Manager' });
     await harness.updateUser(ids[249]!, { title: 'Manager' });

@@ -20,6 +20,11 @@ export interface CatalogRow {
   seed_hash: string | null;
   /** Set while a rule deletion waits for approval: `{ runId, deprovision }` as JSON. */
   pending: string | null;
+  /**
+   * Set when a rule the file seeded was deleted through the API: the row stays as a tombstone
+   * so the next start does not bring the rule back from the unchanged file.
+   */
+  deleted_at: string | null;
   updated_at: string;
 }
 
@@ -34,6 +39,7 @@ export async function ensureCatalogTables(db: Kysely<CatalogTables>): Promise<vo
       .addColumn('origin', 'text', (column) => column.notNull())
       .addColumn('seed_hash', 'text')
       .addColumn('pending', 'text')
+      .addColumn('deleted_at', 'text')
       .addColumn('updated_at', 'text', (column) => column.notNull())
       .execute();
   }

@@ -13,11 +13,11 @@ import type { ConnectionDefinition, RuleDefinition, ServerConfig } from '../conf
 import { ensureCatalogTables, type CatalogRow, type CatalogTables } from './catalog-tables.js';
 import { checkDefinitions } from './check-definitions.js';
 import { CatalogError } from './catalog-error.js';
+import { keepStoredSecrets, secretKeysOf, splitSecrets } from './connection-secrets.js';
+
+export { SECRET_PLACEHOLDER } from './connection-secrets.js';
 import { toConnection } from './to-connection.js';
 import { toRule } from './to-rule.js';
-
-/** What the API shows for a secret setting, and what it accepts back as "keep the stored value". */
-export const SECRET_PLACEHOLDER = '********';
 
 /** A rule deletion waiting for approval: the rule stays in force until it is carried out. */
 export interface PendingDeletion {
@@ -35,6 +35,8 @@ export interface SeedReport {
   readonly updated: string[];
   /** Entries the file once seeded but no longer names: kept, never deleted implicitly. */
   readonly notInFile: string[];
+  /** Rules the file still names that were deleted through the API (and stay deleted). */
+  readonly deletedButInFile: string[];
 }
 
 const now = () => new Date().toISOString();
@@ -60,7 +62,13 @@ export class Catalog {
     private readonly schemas: SchemaRegistry,
   ) {}
 
-  static async open(db: Kysely<unknown>, secrets: SecretStore, connectors: ConnectorRegistry, schemas: SchemaRegistry): Promise<Catalog> {
+  /** `db` is the store's Kysely handle (`store.database`); the catalog adds its own two tables. */
+  static async open(
+    db: object,
+    secrets: SecretStore,
+    connectors: ConnectorRegistry,
+    schemas: SchemaRegistry,
+  ): Promise<Catalog> {
     const catalog = new Catalog(db as Kysely<CatalogTables>, secrets, connectors, schemas);
     await ensureCatalogTables(catalog.db);
     await catalog.reload();
@@ -69,37 +77,65 @@ export class Catalog {
 
   /** Applies the config file's connections and rules (see the class comment). */
   async seed(config: ServerConfig): Promise<SeedReport> {
-    const report: SeedReport = { added: [], updated: [], notInFile: [] };
+    const report: SeedReport = { added: [], updated: [], notInFile: [], deletedButInFile: [] };
     const rows = await this.rows();
     for (const definition of config.connections) {
-      const { stored, secrets } = this.splitSecrets(definition);
+      const { stored, secrets } = splitSecrets(definition, this.secretKeys(definition.connector));
       const hash = hashOf(stored);
       const row = rows.connections.get(definition.name);
       if (!row || row.seed_hash !== hash) {
-        await this.writeRow('idsync_server_connections', definition.name, stored, 'file', hash, row?.pending ?? null);
+        await this.writeRow(
+          'idsync_server_connections',
+          definition.name,
+          stored,
+          'file',
+          hash,
+          row?.pending ?? null,
+        );
         (row ? report.updated : report.added).push(`connection ${definition.name}`);
       }
       for (const [key, value] of Object.entries(secrets)) {
-        if ((await this.secrets.get(definition.name, key)) !== value) await this.secrets.put(definition.name, key, value);
+        if ((await this.secrets.get(definition.name, key)) !== value)
+          await this.secrets.put(definition.name, key, value);
       }
     }
     for (const definition of config.rules) {
       const hash = hashOf(definition);
       const row = rows.rules.get(definition.name);
+      if (row?.deleted_at && row.seed_hash === hash) {
+        report.deletedButInFile.push(`rule ${definition.name}`);
+        continue;
+      }
       if (!row || row.seed_hash !== hash) {
-        await this.writeRow('idsync_server_rules', definition.name, definition, 'file', hash, row?.pending ?? null);
+        await this.writeRow(
+          'idsync_server_rules',
+          definition.name,
+          definition,
+          'file',
+          hash,
+          row?.pending ?? null,
+        );
         (row ? report.updated : report.added).push(`rule ${definition.name}`);
       }
     }
-    const named = new Set([...config.connections.map((c) => `c:${c.name}`), ...config.rules.map((r) => `r:${r.name}`)]);
-    for (const row of rows.connections.values()) if (row.origin === 'file' && !named.has(`c:${row.name}`)) report.notInFile.push(`connection ${row.name}`);
-    for (const row of rows.rules.values()) if (row.origin === 'file' && !named.has(`r:${row.name}`)) report.notInFile.push(`rule ${row.name}`);
+    const named = new Set([
+      ...config.connections.map((c) => `c:${c.name}`),
+      ...config.rules.map((r) => `r:${r.name}`),
+    ]);
+    for (const row of rows.connections.values())
+      if (row.origin === 'file' && !named.has(`c:${row.name}`))
+        report.notInFile.push(`connection ${row.name}`);
+    for (const row of rows.rules.values())
+      if (row.origin === 'file' && !row.deleted_at && !named.has(`r:${row.name}`))
+        report.notInFile.push(`rule ${row.name}`);
     await this.reload();
     return report;
   }
 
   listConnections(): CatalogEntry<ConnectionDefinition>[] {
-    return [...this.connectionEntries.values()].sort((a, b) => a.definition.name.localeCompare(b.definition.name));
+    return [...this.connectionEntries.values()].sort((a, b) =>
+      a.definition.name.localeCompare(b.definition.name),
+    );
   }
 
   getConnection(name: string): CatalogEntry<ConnectionDefinition> | undefined {
@@ -117,7 +153,9 @@ export class Catalog {
   /** The engine's view: connections with settings validated and secrets in place. */
   connection(name: string): Connection | undefined {
     const entry = this.connectionEntries.get(name);
-    return entry ? toConnection(entry.definition, this.connectors.get(entry.definition.connector).manifest) : undefined;
+    return entry
+      ? toConnection(entry.definition, this.connectors.get(entry.definition.connector).manifest)
+      : undefined;
   }
 
   rules(): ProvisioningRule[] {
@@ -127,7 +165,10 @@ export class Catalog {
   /** A definition safe to return from the API or log: secret settings replaced. */
   redact(definition: ConnectionDefinition): ConnectionDefinition {
     if (!this.connectors.has(definition.connector)) return definition;
-    return { ...definition, config: redactSecrets(this.connectors.get(definition.connector).manifest, definition.config) };
+    return {
+      ...definition,
+      config: redactSecrets(this.connectors.get(definition.connector).manifest, definition.config),
+    };
   }
 
   /**
@@ -136,19 +177,39 @@ export class Catalog {
    */
   async putConnection(definition: ConnectionDefinition): Promise<void> {
     const existing = this.connectionEntries.get(definition.name)?.definition;
-    const merged = this.keepSecrets(definition, existing);
-    this.check([...this.others(this.listConnections(), merged.name), merged], this.listRules().map((e) => e.definition));
-    const { stored, secrets } = this.splitSecrets(merged);
+    const merged = keepStoredSecrets(definition, existing, this.secretKeys(definition.connector));
+    this.check(
+      [...this.others(this.listConnections(), merged.name), merged],
+      this.listRules().map((e) => e.definition),
+    );
+    const { stored, secrets } = splitSecrets(merged, this.secretKeys(merged.connector));
     for (const [key, value] of Object.entries(secrets)) await this.secrets.put(merged.name, key, value);
     const row = (await this.rows()).connections.get(merged.name);
-    await this.writeRow('idsync_server_connections', merged.name, stored, 'api', row?.seed_hash ?? null, null);
+    await this.writeRow(
+      'idsync_server_connections',
+      merged.name,
+      stored,
+      'api',
+      row?.seed_hash ?? null,
+      null,
+    );
     await this.reload();
   }
 
   async putRule(definition: RuleDefinition): Promise<void> {
-    this.check(this.listConnections().map((e) => e.definition), [...this.others(this.listRules(), definition.name), definition]);
+    this.check(
+      this.listConnections().map((e) => e.definition),
+      [...this.others(this.listRules(), definition.name), definition],
+    );
     const row = (await this.rows()).rules.get(definition.name);
-    await this.writeRow('idsync_server_rules', definition.name, definition, 'api', row?.seed_hash ?? null, row?.pending ?? null);
+    await this.writeRow(
+      'idsync_server_rules',
+      definition.name,
+      definition,
+      'api',
+      row?.seed_hash ?? null,
+      row?.pending ?? null,
+    );
     await this.reload();
   }
 
@@ -161,8 +222,18 @@ export class Catalog {
     await this.reload();
   }
 
+  /** Deletes a rule; one the file seeded leaves a tombstone (see `deleted_at`). */
   async removeRule(name: string): Promise<void> {
-    await this.db.deleteFrom('idsync_server_rules').where('name', '=', name).execute();
+    const row = (await this.rows()).rules.get(name);
+    if (row?.seed_hash) {
+      await this.db
+        .updateTable('idsync_server_rules')
+        .set({ deleted_at: now(), pending: null, updated_at: now() })
+        .where('name', '=', name)
+        .execute();
+    } else {
+      await this.db.deleteFrom('idsync_server_rules').where('name', '=', name).execute();
+    }
     await this.reload();
   }
 
@@ -176,28 +247,7 @@ export class Catalog {
   }
 
   private secretKeys(connector: string): Set<string> {
-    if (!this.connectors.has(connector)) return new Set();
-    return new Set(this.connectors.get(connector).manifest.configFields.filter((f) => f.secret).map((f) => f.key));
-  }
-
-  private keepSecrets(definition: ConnectionDefinition, existing: ConnectionDefinition | undefined): ConnectionDefinition {
-    if (!existing) return definition;
-    const config = { ...definition.config };
-    for (const key of this.secretKeys(definition.connector)) {
-      if ((config[key] === undefined || config[key] === SECRET_PLACEHOLDER) && existing.config[key] !== undefined) config[key] = existing.config[key];
-    }
-    return { ...definition, config };
-  }
-
-  private splitSecrets(definition: ConnectionDefinition): { stored: ConnectionDefinition; secrets: Record<string, string> } {
-    const keys = this.secretKeys(definition.connector);
-    const config: Record<string, unknown> = {};
-    const secrets: Record<string, string> = {};
-    for (const [key, value] of Object.entries(definition.config)) {
-      if (keys.has(key) && value !== undefined && value !== null && value !== '') secrets[key] = String(value);
-      else config[key] = value;
-    }
-    return { stored: { ...definition, config }, secrets };
+    return secretKeysOf(this.connectors, connector);
   }
 
   private async writeRow(
@@ -208,18 +258,38 @@ export class Catalog {
     seedHash: string | null,
     pending: string | null,
   ): Promise<void> {
-    const row: CatalogRow = { name, definition: JSON.stringify(definition), origin, seed_hash: seedHash, pending, updated_at: now() };
+    const row: CatalogRow = {
+      name,
+      definition: JSON.stringify(definition),
+      origin,
+      seed_hash: seedHash,
+      pending,
+      deleted_at: null,
+      updated_at: now(),
+    };
     await this.db
       .insertInto(table)
       .values(row)
-      .onConflict((conflict) => conflict.column('name').doUpdateSet({ definition: row.definition, origin, seed_hash: seedHash, pending, updated_at: row.updated_at }))
+      .onConflict((conflict) =>
+        conflict.column('name').doUpdateSet({
+          definition: row.definition,
+          origin,
+          seed_hash: seedHash,
+          pending,
+          deleted_at: null,
+          updated_at: row.updated_at,
+        }),
+      )
       .execute();
   }
 
   private async rows(): Promise<{ connections: Map<string, CatalogRow>; rules: Map<string, CatalogRow> }> {
     const connections = await this.db.selectFrom('idsync_server_connections').selectAll().execute();
     const rules = await this.db.selectFrom('idsync_server_rules').selectAll().execute();
-    return { connections: new Map(connections.map((r) => [r.name, r])), rules: new Map(rules.map((r) => [r.name, r])) };
+    return {
+      connections: new Map(connections.map((r) => [r.name, r])),
+      rules: new Map(rules.map((r) => [r.name, r])),
+    };
   }
 
   /** Reads the tables back and puts the secrets in place (decrypted, in memory only). */
@@ -233,10 +303,14 @@ export class Catalog {
         const value = await this.secrets.get(definition.name, key);
         if (value !== undefined) config[key] = value;
       }
-      connections.set(row.name, { definition: { ...definition, config }, origin: row.origin as 'file' | 'api' });
+      connections.set(row.name, {
+        definition: { ...definition, config },
+        origin: row.origin as 'file' | 'api',
+      });
     }
     const rules = new Map<string, CatalogEntry<RuleDefinition> & { pending?: PendingDeletion }>();
     for (const row of rows.rules.values()) {
+      if (row.deleted_at) continue;
       rules.set(row.name, {
         definition: JSON.parse(row.definition) as RuleDefinition,
         origin: row.origin as 'file' | 'api',

@@ -18,9 +18,16 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 
 /** A mapping problem keyed by the mapping's place in the list (counted from 0, as in the file's paths). */
 function mappingIssue(ruleKey: string, error: MappingExpressionError): ConfigIssue {
-  const where = error.mappingNumber !== undefined ? `${ruleKey}.mappings[${error.mappingNumber - 1}]` : `${ruleKey}.mappings`;
+  const where =
+    error.mappingNumber !== undefined
+      ? `${ruleKey}.mappings[${error.mappingNumber - 1}]`
+      : `${ruleKey}.mappings`;
   const field = error.field && error.field !== 'mapping' ? `.${error.field}` : '';
-  return { key: `${where}${field}`, problem: `${error.reason}\n${error.excerpt.replace(/^/gm, '      ')}`, fix: '' };
+  return {
+    key: `${where}${field}`,
+    problem: `${error.reason}\n${error.excerpt.replace(/^/gm, '      ')}`,
+    fix: '',
+  };
 }
 
 /**
@@ -42,7 +49,11 @@ export function checkDefinitions(
   for (const definition of connections) {
     const key = `connections.${definition.name}`;
     if (seenConnections.has(definition.name)) {
-      issues.push({ key: `${key}.name`, problem: 'is used by two connections.', fix: 'Give each connection its own name.' });
+      issues.push({
+        key: `${key}.name`,
+        problem: 'is used by two connections.',
+        fix: 'Give each connection its own name.',
+      });
     }
     seenConnections.add(definition.name);
     if (!connectors.has(definition.connector)) {
@@ -60,7 +71,12 @@ export function checkDefinitions(
       toConnection(definition, manifest);
     } catch (error) {
       if (error instanceof ConfigError) issues.push(...error.issues);
-      else issues.push({ key: `${key}.config`, problem: messageOf(error), fix: `Check the settings of the "${definition.connector}" connector.` });
+      else
+        issues.push({
+          key: `${key}.config`,
+          problem: messageOf(error),
+          fix: `Check the settings of the "${definition.connector}" connector.`,
+        });
     }
   }
 
@@ -68,7 +84,12 @@ export function checkDefinitions(
   const valid: ProvisioningRule[] = [];
   for (const definition of rules) {
     const key = `rules.${definition.name}`;
-    if (seenRules.has(definition.name)) issues.push({ key: `${key}.name`, problem: 'is used by two rules.', fix: 'Give each rule its own name.' });
+    if (seenRules.has(definition.name))
+      issues.push({
+        key: `${key}.name`,
+        problem: 'is used by two rules.',
+        fix: 'Give each rule its own name.',
+      });
     seenRules.add(definition.name);
     const types = objectTypesOf.get(definition.connection);
     if (!seenConnections.has(definition.connection)) {
@@ -76,7 +97,9 @@ export function checkDefinitions(
       issues.push({
         key: `${key}.connection`,
         problem: `names the connection "${definition.connection}", which does not exist.`,
-        fix: guess ? `Did you mean "${guess}"?` : `Define it under connections, or use one of: ${[...seenConnections].join(', ') || '(none defined)'}.`,
+        fix: guess
+          ? `Did you mean "${guess}"?`
+          : `Define it under connections, or use one of: ${[...seenConnections].join(', ') || '(none defined)'}.`,
       });
       continue;
     }
@@ -95,7 +118,12 @@ export function checkDefinitions(
     } catch (error) {
       if (error instanceof ConfigError) issues.push(...error.issues);
       else if (isMappingCompileError(error)) issues.push(...error.errors.map((e) => mappingIssue(key, e)));
-      else issues.push({ key: `${key}.mappings`, problem: messageOf(error), fix: 'Correct the mapping named in the message.' });
+      else
+        issues.push({
+          key: `${key}.mappings`,
+          problem: messageOf(error),
+          fix: 'Correct the mapping named in the message.',
+        });
     }
   }
   issues.push(...checkBidirectionalRules(valid));

@@ -26,7 +26,9 @@ export function toConnection(definition: ConnectionDefinition, manifest: Connect
     execution: {
       ...DEFAULT_EXECUTION_SETTINGS,
       ...(declared.maxConcurrency ? { maxConcurrency: declared.maxConcurrency } : {}),
-      ...(declared.rateLimit ? { requestsPerSecond: declared.rateLimit.requestsPerSecond, burst: declared.rateLimit.burst } : {}),
+      ...(declared.rateLimit
+        ? { requestsPerSecond: declared.rateLimit.requestsPerSecond, burst: declared.rateLimit.burst }
+        : {}),
       ...definition.execution,
     },
   };

@@ -9,7 +9,8 @@ export function formatConfigPath(path: ConfigPath, raw: unknown): string {
   let text = '';
   let node: unknown = raw;
   for (const segment of path) {
-    const item = node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[segment] : undefined;
+    const item =
+      node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[segment] : undefined;
     if (typeof segment === 'number') {
       const name = item && typeof item === 'object' ? (item as { name?: unknown }).name : undefined;
       text += typeof name === 'string' && /^[\w.-]+$/.test(name) ? `.${name}` : `[${segment}]`;

@@ -13,7 +13,8 @@ import { durationSchema } from './duration.js';
 export const nameSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, {
-    message: 'is not a valid name. Use lower-case letters, digits, ".", "_" and "-", starting with a letter or digit (at most 63).',
+    message:
+      'is not a valid name. Use lower-case letters, digits, ".", "_" and "-", starting with a letter or digit (at most 63).',
   })
   .describe('Identifier: lower-case letters, digits, ".", "_" and "-".');
 
@@ -41,7 +42,10 @@ const mappingSchema = z.discriminatedUnion('kind', [
     .object({
       target: z.string().min(1),
       kind: z.literal('expression'),
-      expression: z.string().min(1).describe('A mapping expression, e.g. `Join(" ", [name.givenName], [name.familyName])`.'),
+      expression: z
+        .string()
+        .min(1)
+        .describe('A mapping expression, e.g. `Join(" ", [name.givenName], [name.familyName])`.'),
       defaultIfEmpty: scalarOrList.optional(),
       onCreateOnly: z.boolean().optional(),
     })
@@ -50,7 +54,9 @@ const mappingSchema = z.discriminatedUnion('kind', [
 
 export const preferencesSchema = z
   .object({
-    userFilterExpression: z.string().regex(/%s/, { message: 'must contain %s, where the user identifier goes.' }),
+    userFilterExpression: z
+      .string()
+      .regex(/%s/, { message: 'must contain %s, where the user identifier goes.' }),
     userIdentifier: z.string().min(1),
     customSchemaUrns: z.array(z.string()),
     membershipHandling: z.enum(['merge', 'overwrite']),
@@ -101,7 +107,10 @@ export const connectionSchema = z
     name: nameSchema,
     displayName: z.string().optional(),
     connector: z.string().min(1).describe('The connector plugin id: scim, ldap, reference…'),
-    config: z.record(z.string(), z.unknown()).default({}).describe("The connector's settings (see its manifest)."),
+    config: z
+      .record(z.string(), z.unknown())
+      .default({})
+      .describe("The connector's settings (see its manifest)."),
     preferences: preferencesSchema.optional(),
     deletionGuard: deletionGuardSchema.optional(),
     execution: executionSchema.optional(),
@@ -140,10 +149,18 @@ const scimClientSchema = z
     bearerTokens: z
       .array(secretText('a bearer token'))
       .default([])
-      .describe('Tokens the client may present (several allow rotation). Hashed in memory at start; write them as ${VAR}.'),
-    basic: z.object({ username: z.string().min(1), password: secretText('a password') }).strict().optional(),
+      .describe(
+        'Tokens the client may present (several allow rotation). Hashed in memory at start; write them as ${VAR}.',
+      ),
+    basic: z
+      .object({ username: z.string().min(1), password: secretText('a password') })
+      .strict()
+      .optional(),
     populations: z.array(z.string()).optional().describe('Population ids the client is confined to.'),
-    rateLimit: z.object({ requestsPerSecond: z.number().positive(), burst: z.number().int().min(1).optional() }).strict().optional(),
+    rateLimit: z
+      .object({ requestsPerSecond: z.number().positive(), burst: z.number().int().min(1).optional() })
+      .strict()
+      .optional(),
     meUserName: z.string().optional(),
   })
   .strict();
@@ -151,8 +168,15 @@ const scimClientSchema = z
 const scimInboundSchema = z
   .object({
     enabled: z.boolean().default(true),
-    publicUrl: z.string().url().optional().describe('The public origin the SCIM endpoints are reached at (behind a proxy).'),
-    clients: z.array(scimClientSchema).default([]).describe('The identity providers that push users and groups into the hub.'),
+    publicUrl: z
+      .string()
+      .url()
+      .optional()
+      .describe('The public origin the SCIM endpoints are reached at (behind a proxy).'),
+    clients: z
+      .array(scimClientSchema)
+      .default([])
+      .describe('The identity providers that push users and groups into the hub.'),
   })
   .strict()
   .describe('The SCIM 2.0 (/scim/v2) and 1.1 (/scim/v1) server other IdPs push into.');
@@ -177,16 +201,23 @@ export const configSchema = z
     store: z
       .object({
         dataDir: z.string().optional().describe('PGlite data directory; default IDSYNC_DATA_DIR or ./data.'),
-        databaseUrl: z.string().optional().describe('PostgreSQL URL; default DATABASE_URL. Wins over dataDir.'),
+        databaseUrl: z
+          .string()
+          .optional()
+          .describe('PostgreSQL URL; default DATABASE_URL. Wins over dataDir.'),
         schema: z.string().optional().describe('PostgreSQL schema for the tables.'),
       })
       .strict()
       .prefault({}),
     schedules: z
       .object({
-        outboundChanges: durationSchema.prefault('5s').describe('How often hub changes are pushed out (near real time).'),
+        outboundChanges: durationSchema
+          .prefault('5s')
+          .describe('How often hub changes are pushed out (near real time).'),
         inboundPoll: durationSchema.prefault('1m').describe('How often sources are polled for changes.'),
-        fullReconciliation: durationSchema.prefault('1d').describe('How often every connection is reconciled in full.'),
+        fullReconciliation: durationSchema
+          .prefault('1d')
+          .describe('How often every connection is reconciled in full.'),
       })
       .strict()
       .prefault({}),

@@ -6,8 +6,10 @@ const REFERENCE = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
 export interface InterpolationResult {
   readonly value: unknown;
   readonly issues: readonly ConfigIssue[];
-  /** Key paths whose value came (in part) from the environment: treated as secrets in messages. */
+  /** Key paths whose value came (in part) from the environment. */
   readonly interpolatedPaths: ReadonlySet<string>;
+  /** The values taken from the environment: kept out of every message, as they may be secrets. */
+  readonly substitutedValues: ReadonlySet<string>;
 }
 
 type Path = readonly (string | number)[];
@@ -24,32 +26,41 @@ export function interpolateEnv(
 ): InterpolationResult {
   const issues: ConfigIssue[] = [];
   const interpolatedPaths = new Set<string>();
+  const substitutedValues = new Set<string>();
   const visit = (node: unknown, path: Path): unknown => {
     if (typeof node === 'string') return substitute(node, path);
     if (Array.isArray(node)) return node.map((item, index) => visit(item, [...path, index]));
     if (node && typeof node === 'object') {
-      return Object.fromEntries(Object.entries(node).map(([key, item]) => [key, visit(item, [...path, key])]));
+      return Object.fromEntries(
+        Object.entries(node).map(([key, item]) => [key, visit(item, [...path, key])]),
+      );
     }
     return node;
   };
   const substitute = (text: string, path: Path): string => {
     if (!text.includes('${')) return text;
     let used = false;
-    const result = text.replace(REFERENCE, (match, name: string | undefined, fallback: string | undefined) => {
-      if (match === '$${') return '${';
-      used = true;
-      const found = env[name!];
-      if (found !== undefined && found !== '') return found;
-      if (fallback !== undefined) return fallback;
-      issues.push({
-        key: formatPath(path),
-        problem: `refers to the environment variable ${name}, which is not set.`,
-        fix: `Set ${name} in the environment (or write \${${name}:-default} to give a default).`,
-      });
-      return '';
-    });
+    const result = text.replace(
+      REFERENCE,
+      (match, name: string | undefined, fallback: string | undefined) => {
+        if (match === '$${') return '${';
+        used = true;
+        const found = env[name!];
+        if (found !== undefined && found !== '') {
+          substitutedValues.add(found);
+          return found;
+        }
+        if (fallback !== undefined) return fallback;
+        issues.push({
+          key: formatPath(path),
+          problem: `refers to the environment variable ${name}, which is not set.`,
+          fix: `Set ${name} in the environment (or write \${${name}:-default} to give a default).`,
+        });
+        return '';
+      },
+    );
     if (used) interpolatedPaths.add(formatPath(path));
     return result;
   };
-  return { value: visit(value, []), issues, interpolatedPaths };
+  return { value: visit(value, []), issues, interpolatedPaths, substitutedValues };
 }

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { ConfigIssue, ConnectorRegistry } from '@idsync/core';
-import type { SchemaRegistry } from '@idsync/scim';
+import { createCoreRegistry, type SchemaRegistry } from '@idsync/scim';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { checkDefinitions } from '../catalog/check-definitions.js';
+import { createConnectorRegistry } from '../connectors/installed-connectors.js';
 import { formatConfigPath, type ConfigPath } from './config-path.js';
 import { ConfigFileError, type LocatedIssue } from './config-file-error.js';
 import { configSchema, type ServerConfig } from './config-schema.js';
@@ -17,13 +18,19 @@ export interface LoadConfigOptions {
 }
 
 /** Finds the line of a formatted key path (`connections.hr.config.baseUrl`) in the YAML document. */
-function lineFinder(document: Document, counter: LineCounter, raw: unknown): (key: string) => number | undefined {
+function lineFinder(
+  document: Document,
+  counter: LineCounter,
+  raw: unknown,
+): (key: string) => number | undefined {
   const lines = new Map<string, number>();
   const visit = (value: unknown, path: ConfigPath) => {
     const node = document.getIn(path as unknown[], true);
-    if (isNode(node) && node.range) lines.set(formatConfigPath(path, raw), counter.linePos(node.range[0]).line);
+    if (isNode(node) && node.range)
+      lines.set(formatConfigPath(path, raw), counter.linePos(node.range[0]).line);
     if (Array.isArray(value)) value.forEach((item, index) => visit(item, [...path, index]));
-    else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) visit(item, [...path, key]);
+    else if (value && typeof value === 'object')
+      for (const [key, item] of Object.entries(value)) visit(item, [...path, key]);
   };
   visit(raw, []);
   return (key) => {
@@ -46,13 +53,20 @@ export function parseConfigText(text: string, file: string, options: LoadConfigO
   const counter = new LineCounter();
   const document = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (document.errors.length) {
+    const lines = text.split('\n');
     throw new ConfigFileError(
-      document.errors.map((error) => ({
-        key: '(YAML syntax)',
-        line: error.linePos?.[0].line,
-        problem: error.message.split('\n')[0] ?? 'cannot be parsed.',
-        fix: 'Correct the YAML at that line (indentation, a missing ":" or quote).',
-      })),
+      document.errors.map((error) => {
+        const line = counter.linePos(error.pos[0]).line;
+        const inFlow = /[[{]/.test(lines[line - 1] ?? '') && (lines[line - 1] ?? '').includes('${');
+        return {
+          key: '(YAML syntax)',
+          line,
+          problem: error.message.split('\n')[0] ?? 'cannot be parsed.',
+          fix: inFlow
+            ? "Inside [ ] or { }, quote a value that contains ${…}: '${VAR}'."
+            : 'Correct the YAML at that line (indentation, a missing ":" or quote).',
+        };
+      }),
       file,
     );
   }
@@ -67,11 +81,34 @@ export function parseConfigText(text: string, file: string, options: LoadConfigO
   const interpolated = interpolateEnv(raw, options.env ?? process.env, (path) => formatConfigPath(path, raw));
   if (interpolated.issues.length) throw new ConfigFileError(locate(interpolated.issues), file);
 
-  const parsed = configSchema.safeParse(interpolated.value);
-  if (!parsed.success) throw new ConfigFileError(locate(zodIssuesToConfigIssues(parsed.error.issues, configSchema, raw)), file);
+  // Values from the environment may be secrets: no message may repeat them.
+  const hidden = [...interpolated.substitutedValues]
+    .filter((value) => value.length >= 3)
+    .sort((a, b) => b.length - a.length);
+  const conceal = (issues: readonly ConfigIssue[]): ConfigIssue[] =>
+    issues.map((issue) => {
+      let { problem, fix } = issue;
+      for (const value of hidden) {
+        problem = problem.split(value).join('(value from the environment)');
+        fix = fix.split(value).join('(value from the environment)');
+      }
+      return { ...issue, problem, fix };
+    });
 
-  const issues = checkDefinitions(parsed.data.connections, parsed.data.rules, options.connectors, options.schemas);
-  if (issues.length) throw new ConfigFileError(locate(issues), file);
+  const parsed = configSchema.safeParse(interpolated.value);
+  if (!parsed.success)
+    throw new ConfigFileError(
+      locate(conceal(zodIssuesToConfigIssues(parsed.error.issues, configSchema, raw))),
+      file,
+    );
+
+  const issues = checkDefinitions(
+    parsed.data.connections,
+    parsed.data.rules,
+    options.connectors,
+    options.schemas,
+  );
+  if (issues.length) throw new ConfigFileError(locate(conceal(issues)), file);
   return parsed.data;
 }
 
@@ -87,11 +124,26 @@ export async function loadConfigFile(file: string, options: LoadConfigOptions): 
         {
           key: '(file)',
           problem: code === 'ENOENT' ? 'does not exist.' : `cannot be read (${code ?? 'unknown error'}).`,
-          fix: code === 'ENOENT' ? 'Create one with `idsync init`, or pass --config with the right path.' : 'Check the path and its permissions.',
+          fix:
+            code === 'ENOENT'
+              ? 'Create one with `idsync init`, or pass --config with the right path.'
+              : 'Check the path and its permissions.',
         },
       ],
       file,
     );
   }
   return parseConfigText(text, file, options);
+}
+
+/** The config as the server would load it, with the installed connectors and the core schemas (the CLI's way in). */
+export async function loadServerConfig(
+  file: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<{ config: ServerConfig; connectors: ConnectorRegistry }> {
+  const connectors = await createConnectorRegistry();
+  return {
+    config: await loadConfigFile(file, { env, connectors, schemas: createCoreRegistry() }),
+    connectors,
+  };
 }

@@ -30,14 +30,18 @@ function unwrap(schema: z.ZodType): z.ZodType {
  */
 export function knownKeysAt(schema: z.ZodType, path: ConfigPath): string[] {
   const expand = (nodes: z.ZodType[]): z.ZodType[] =>
-    nodes.flatMap((node) => (defOf(node).type === 'union' ? (defOf(node).options ?? []).map(unwrap) : [node]));
+    nodes.flatMap((node) =>
+      defOf(node).type === 'union' ? (defOf(node).options ?? []).map(unwrap) : [node],
+    );
   let nodes = expand([unwrap(schema)]);
   for (const segment of path) {
     const next: z.ZodType[] = [];
     for (const node of nodes) {
       const def = defOf(node);
-      if (def.type === 'object' && typeof segment === 'string' && def.shape?.[segment]) next.push(unwrap(def.shape[segment]));
-      else if (def.type === 'array' && typeof segment === 'number' && def.element) next.push(unwrap(def.element));
+      if (def.type === 'object' && typeof segment === 'string' && def.shape?.[segment])
+        next.push(unwrap(def.shape[segment]));
+      else if (def.type === 'array' && typeof segment === 'number' && def.element)
+        next.push(unwrap(def.element));
     }
     nodes = expand(next);
   }

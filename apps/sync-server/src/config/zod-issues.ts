@@ -10,12 +10,19 @@ const article = (type: string): string => (/^[aeiou]/.test(type) ? `an ${type}` 
 
 function valueAt(raw: unknown, path: ConfigPath): unknown {
   let node = raw;
-  for (const segment of path) node = node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[segment] : undefined;
+  for (const segment of path)
+    node = node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[segment] : undefined;
   return node;
 }
 
 const describeValue = (value: unknown): string =>
-  value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a map' : `${typeof value}`;
+  value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'a list'
+      : typeof value === 'object'
+        ? 'a map'
+        : `${typeof value}`;
 
 /** One ConfigIssue (or several, one per unknown key) for a zod issue: the key, what is wrong, the fix. */
 function toConfigIssues(issue: ZodIssue, schema: z.ZodType, raw: unknown): ConfigIssue[] {
@@ -29,29 +36,71 @@ function toConfigIssues(issue: ZodIssue, schema: z.ZodType, raw: unknown): Confi
         return {
           key: formatConfigPath([...path, unknownKey], raw),
           problem: 'is not a known setting.',
-          fix: guess ? `Did you mean "${guess}"? Known here: ${known.join(', ')}.` : `Remove it or use one of: ${known.join(', ')}.`,
+          fix: guess
+            ? `Did you mean "${guess}"? Known here: ${known.join(', ')}.`
+            : `Remove it or use one of: ${known.join(', ')}.`,
         };
       });
     }
     case 'invalid_type': {
       const value = valueAt(raw, path);
-      if (value === undefined) return [{ key, problem: 'is required.', fix: `Add it: ${article(issue.expected)}.` }];
-      return [{ key, problem: `should be ${article(issue.expected)}, but is ${describeValue(value)}.`, fix: `Write ${article(issue.expected)} here.` }];
+      if (value === undefined)
+        return [{ key, problem: 'is required.', fix: `Add it: ${article(issue.expected)}.` }];
+      return [
+        {
+          key,
+          problem: `should be ${article(issue.expected)}, but is ${describeValue(value)}.`,
+          fix: `Write ${article(issue.expected)} here.`,
+        },
+      ];
     }
     case 'invalid_value':
-      return [{ key, problem: 'has a value that is not allowed.', fix: `Use one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.` }];
+      return [
+        {
+          key,
+          problem: 'has a value that is not allowed.',
+          fix: `Use one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.`,
+        },
+      ];
     case 'invalid_union': {
       const options = (issue as { options?: unknown[] }).options;
-      if (options) return [{ key, problem: 'has a value that is not allowed.', fix: `Use one of: ${options.map((v) => JSON.stringify(v)).join(', ')}.` }];
-      return [{ key, problem: 'does not match any accepted form.', fix: 'See the JSON Schema or the config reference for what this key takes.' }];
+      if (options)
+        return [
+          {
+            key,
+            problem: 'has a value that is not allowed.',
+            fix: `Use one of: ${options.map((v) => JSON.stringify(v)).join(', ')}.`,
+          },
+        ];
+      return [
+        {
+          key,
+          problem: 'does not match any accepted form.',
+          fix: 'See the JSON Schema or the config reference for what this key takes.',
+        },
+      ];
     }
     case 'too_small':
     case 'too_big': {
       const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
       const word = issue.code === 'too_small' ? 'at least' : 'at most';
-      if (issue.origin === 'array') return [{ key, problem: issue.message.startsWith('Too') ? `needs ${word} ${bound} item(s).` : issue.message, fix: `Give ${word} ${bound}.` }];
-      if (issue.origin === 'string' && !issue.message.startsWith('Too')) return [{ key, problem: issue.message, fix: '' }];
-      return [{ key, problem: `is out of range.`, fix: `Use a value ${word} ${bound}${issue.origin === 'string' ? ' characters long' : ''}.` }];
+      if (issue.origin === 'array')
+        return [
+          {
+            key,
+            problem: issue.message.startsWith('Too') ? `needs ${word} ${bound} item(s).` : issue.message,
+            fix: `Give ${word} ${bound}.`,
+          },
+        ];
+      if (issue.origin === 'string' && !issue.message.startsWith('Too'))
+        return [{ key, problem: issue.message, fix: '' }];
+      return [
+        {
+          key,
+          problem: `is out of range.`,
+          fix: `Use a value ${word} ${bound}${issue.origin === 'string' ? ' characters long' : ''}.`,
+        },
+      ];
     }
     default:
       // Our own messages (names, durations, %s) already say what is wrong and what to write.
@@ -59,6 +108,10 @@ function toConfigIssues(issue: ZodIssue, schema: z.ZodType, raw: unknown): Confi
   }
 }
 
-export function zodIssuesToConfigIssues(issues: readonly ZodIssue[], schema: z.ZodType, raw: unknown): ConfigIssue[] {
+export function zodIssuesToConfigIssues(
+  issues: readonly ZodIssue[],
+  schema: z.ZodType,
+  raw: unknown,
+): ConfigIssue[] {
   return issues.flatMap((issue) => toConfigIssues(issue, schema, raw));
 }

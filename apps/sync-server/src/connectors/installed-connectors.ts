@@ -14,7 +14,9 @@ export function installedConnectorModules(referenceStores = new ReferenceStores(
 }
 
 /** A container with the given connector modules loaded and the registry that finds them. */
-export async function createConnectorRegistry(modules: readonly ContainerModule[] = installedConnectorModules()): Promise<ConnectorRegistry> {
+export async function createConnectorRegistry(
+  modules: readonly ContainerModule[] = installedConnectorModules(),
+): Promise<ConnectorRegistry> {
   const container = new Container();
   await container.load(...modules);
   container.bind(ConnectorRegistry).toSelf().inSingletonScope();

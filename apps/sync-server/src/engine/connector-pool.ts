@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { Connection, ConnectorContext, ConnectorRegistry, Connector, ConnectorManifest } from '@idsync/core';
+import type {
+  Connection,
+  ConnectorContext,
+  ConnectorRegistry,
+  Connector,
+  ConnectorManifest,
+} from '@idsync/core';
 
 export type ConnectorLog = (connectionId: string) => ConnectorContext['log'];
 
@@ -24,13 +30,18 @@ export class ConnectorPool {
   ) {}
 
   async get(connection: Connection): Promise<{ connector: Connector; manifest: ConnectorManifest }> {
-    const fingerprint = createHash('sha256').update(JSON.stringify([connection.connectorId, connection.config])).digest('hex');
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify([connection.connectorId, connection.config]))
+      .digest('hex');
     const current = this.opened.get(connection.id);
-    if (current?.fingerprint === fingerprint) return { connector: await current.connector, manifest: current.manifest };
+    if (current?.fingerprint === fingerprint)
+      return { connector: await current.connector, manifest: current.manifest };
     if (current) await this.closeOne(connection.id);
     const definition = this.registry.get(connection.connectorId);
     const context: ConnectorContext = { connectionId: connection.id, log: this.log(connection.id) };
-    const connector = definition.open ? definition.open(connection.config, context) : Promise.resolve(definition.create(connection.config, context));
+    const connector = definition.open
+      ? definition.open(connection.config, context)
+      : Promise.resolve(definition.create(connection.config, context));
     const entry: Opened = { fingerprint, connector, manifest: definition.manifest };
     this.opened.set(connection.id, entry);
     try {

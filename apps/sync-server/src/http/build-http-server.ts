@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { SecretScrubber } from '../logging/secret-scrubber.js';
 import type { ServerMetrics } from '../metrics/server-metrics.js';
@@ -29,10 +29,22 @@ export interface HttpServerOptions {
  * `/metrics` (Prometheus). Every admin response passes through the secret scrubber.
  */
 export async function buildHttpServer(options: HttpServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: options.logger, disableRequestLogging: true, forceCloseConnections: 'idle' });
+  const app = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    forceCloseConnections: 'idle',
+  });
 
   app.addHook('onResponse', async (request, reply) => {
-    request.log.debug({ method: request.method, url: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    request.log.debug(
+      {
+        method: request.method,
+        url: request.url.split('?')[0],
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
@@ -49,7 +61,10 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
     async (api) => {
       api.addHook('onRequest', async (request, reply) => {
         if (!options.adminToken) {
-          return reply.code(401).send({ error: 'The admin API is disabled: no admin token is configured. Set IDSYNC_ADMIN_TOKEN (or server.adminToken) and restart.' });
+          return reply.code(401).send({
+            error:
+              'The admin API is disabled: no admin token is configured. Set IDSYNC_ADMIN_TOKEN (or server.adminToken) and restart.',
+          });
         }
         if (!adminTokenMatches(options.adminToken, request.headers.authorization)) {
           return reply
@@ -58,9 +73,13 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
             .send({ error: 'Missing or wrong admin token: send "Authorization: Bearer <token>".' });
         }
       });
-      api.addHook('onSend', async (_request, _reply, payload) => (typeof payload === 'string' ? options.scrubber.scrub(payload) : payload));
+      api.addHook('onSend', async (_request, _reply, payload) =>
+        typeof payload === 'string' ? options.scrubber.scrub(payload) : payload,
+      );
       api.setErrorHandler((error, request, reply) => sendApiError(error, request, reply));
-      api.setNotFoundHandler((request, reply) => reply.code(404).send({ error: `No admin endpoint ${request.method} ${request.url.split('?')[0]}.` }));
+      api.setNotFoundHandler((request, reply) =>
+        reply.code(404).send({ error: `No admin endpoint ${request.method} ${request.url.split('?')[0]}.` }),
+      );
       connectionRoutes(api, options.admin);
       ruleRoutes(api, options.admin);
       runRoutes(api, options.admin);

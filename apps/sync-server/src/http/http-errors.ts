@@ -1,6 +1,6 @@
 import { ConfigError } from '@idsync/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { zodIssuesToConfigIssues } from '../config/zod-issues.js';
 import { ConflictError, NotFoundError, StoppingError } from '../engine/engine-errors.js';
 
@@ -13,14 +13,31 @@ export interface ApiErrorBody {
 /** Parses a request body with a config schema; a bad body answers 400 with config-style issues. */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
   const parsed = schema.safeParse(body ?? {});
-  if (!parsed.success) throw new ConfigError(zodIssuesToConfigIssues(parsed.error.issues, schema, body), 'the request body');
+  if (!parsed.success)
+    throw new ConfigError(zodIssuesToConfigIssues(parsed.error.issues, schema, body), 'the request body');
   return parsed.data;
+}
+
+/** A PUT whose body names another object than its URL: names are ids and cannot change (HTTP 400). */
+export function renameRefused(what: 'connection' | 'rule'): ConfigError {
+  return new ConfigError(
+    [
+      {
+        key: 'name',
+        problem: 'differs from the name in the URL.',
+        fix: `A ${what} cannot be renamed: create one with the new name and delete the old one.`,
+      },
+    ],
+    'the request body',
+  );
 }
 
 /** Maps the errors the engine and catalog throw to HTTP answers; anything else is a 500 with no detail leaked. */
 export function sendApiError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof ConfigError) {
-    return reply.code(400).send({ error: 'The definition is not valid.', issues: error.issues } satisfies ApiErrorBody);
+    return reply
+      .code(400)
+      .send({ error: 'The definition is not valid.', issues: error.issues } satisfies ApiErrorBody);
   }
   if (error instanceof NotFoundError) return reply.code(404).send({ error: error.message });
   if (error instanceof ConflictError) return reply.code(409).send({ error: error.message });

@@ -56,14 +56,16 @@ export class ServerMetrics {
   });
 
   constructor(options: { defaultMetrics?: boolean } = {}) {
-    if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'idsync_process_' });
+    if (options.defaultMetrics ?? true)
+      collectDefaultMetrics({ register: this.registry, prefix: 'idsync_process_' });
   }
 
   recordRun(connection: string, direction: RunDirection, summary: RunSummary, seconds: number): void {
     this.runDuration.observe({ connection, direction, mode: summary.mode, status: summary.status }, seconds);
     for (const [key, count] of Object.entries(summary.counts)) {
       const match = RESULT.exec(key);
-      if (match && count > 0) this.operations.inc({ connection, operation: match[1]!, result: match[2]! }, count);
+      if (match && count > 0)
+        this.operations.inc({ connection, operation: match[1]!, result: match[2]! }, count);
     }
   }
 }

@@ -68,7 +68,11 @@ export class Scheduler {
 
   /** The jobs and their intervals, for the status endpoint and tests. */
   describe(): { connection: string; kind: JobKind; intervalMs: number }[] {
-    return [...this.jobs.values()].map((job) => ({ connection: job.connection, kind: job.kind, intervalMs: job.interval }));
+    return [...this.jobs.values()].map((job) => ({
+      connection: job.connection,
+      kind: job.kind,
+      intervalMs: job.interval,
+    }));
   }
 
   /** Cancels every timer and waits for the jobs in flight to end. */
@@ -95,7 +99,8 @@ export class Scheduler {
       job.cancel = undefined;
       job.running = this.tick(job).finally(() => {
         job.running = undefined;
-        if (!this.stopped && this.jobs.get(`${job.connection}\u0000${job.kind}`) === job) this.arm(job, job.interval);
+        if (!this.stopped && this.jobs.get(`${job.connection}\u0000${job.kind}`) === job)
+          this.arm(job, job.interval);
       });
     });
   }
@@ -107,12 +112,21 @@ export class Scheduler {
       const directions = target.directions(name);
       switch (job.kind) {
         case 'outbound-changes':
-          if (!directions.includes('outbound') || target.busy(name) || !(await target.outboundBehind(name))) return;
-          await target.sync(name, { mode: 'incremental', directions: ['outbound'], trigger: 'schedule: hub changes' });
+          if (!directions.includes('outbound') || target.busy(name) || !(await target.outboundBehind(name)))
+            return;
+          await target.sync(name, {
+            mode: 'incremental',
+            directions: ['outbound'],
+            trigger: 'schedule: hub changes',
+          });
           return;
         case 'inbound-poll':
           if (!directions.includes('inbound') || target.busy(name)) return;
-          await target.sync(name, { mode: 'incremental', directions: ['inbound'], trigger: 'schedule: inbound poll' });
+          await target.sync(name, {
+            mode: 'incremental',
+            directions: ['inbound'],
+            trigger: 'schedule: inbound poll',
+          });
           return;
         case 'full-reconciliation':
           if (!directions.length) return;

@@ -35,7 +35,10 @@ export class ClientAuthenticator {
         );
       }
       tokenHashes.forEach((text, index) => {
-        this.tokens.push({ client, hash: parseSecretHash(text, `clients["${client.id}"].bearerTokenHashes[${index}]`) });
+        this.tokens.push({
+          client,
+          hash: parseSecretHash(text, `clients["${client.id}"].bearerTokenHashes[${index}]`),
+        });
       });
       if (client.basic) {
         const hash = parseSecretHash(client.basic.passwordHash, `clients["${client.id}"].basic.passwordHash`);
@@ -72,7 +75,8 @@ export class ClientAuthenticator {
     }
     if (found) return found;
     for (const credential of this.tokens) {
-      if (credential.hash.algorithm === 'scrypt' && this.slowMatch(token, credential)) return credential.client;
+      if (credential.hash.algorithm === 'scrypt' && this.slowMatch(token, credential))
+        return credential.client;
     }
     return undefined;
   }
@@ -100,11 +104,7 @@ export class ClientAuthenticator {
 
   private slowMatch(secret: string, credential: Credential): boolean {
     const stored = credential.hash.algorithm === 'scrypt' ? credential.hash.key.toString('hex') : '';
-    const key = createHash('sha256')
-      .update(stored)
-      .update('\0')
-      .update(secret, 'utf8')
-      .digest('hex');
+    const key = createHash('sha256').update(stored).update('\0').update(secret, 'utf8').digest('hex');
     if (this.verified.get(key) === credential.client) return true;
     if (!secretMatches(secret, credential.hash)) return false;
     if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!);

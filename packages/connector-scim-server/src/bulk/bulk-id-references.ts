@@ -34,7 +34,9 @@ export function substituteBulkIds<T>(value: T, ids: ReadonlyMap<string, string>)
   }
   if (Array.isArray(value)) return value.map((item: unknown) => substituteBulkIds(item, ids)) as T;
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substituteBulkIds(item, ids)])) as T;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, substituteBulkIds(item, ids)]),
+    ) as T;
   }
   return value;
 }

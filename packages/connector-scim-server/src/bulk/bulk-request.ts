@@ -46,9 +46,11 @@ function readOperation(raw: unknown, index: number): BulkOperation {
     ...(data !== undefined ? { data } : {}),
   };
   const fail = (detail: string) => ({ ...base, problem: ScimError.invalidSyntax(`${where} ${detail}`) });
-  if (!METHODS.has(method)) return fail(`has method ${JSON.stringify(methodValue)}; use POST, PUT, PATCH or DELETE.`);
+  if (!METHODS.has(method))
+    return fail(`has method ${JSON.stringify(methodValue)}; use POST, PUT, PATCH or DELETE.`);
   if (path === '') return fail('has no "path", such as "/Users" or "/Users/{id}".');
-  if (method === 'POST' && bulkId === undefined) return fail('is a POST without "bulkId"; RFC 7644 §3.7 requires one.');
+  if (method === 'POST' && bulkId === undefined)
+    return fail('is a POST without "bulkId"; RFC 7644 §3.7 requires one.');
   if (method !== 'DELETE' && !isObject(data)) return fail(`is a ${method} without a "data" object.`);
   return base;
 }
@@ -59,13 +61,18 @@ function readOperation(raw: unknown, index: number): BulkOperation {
  * (413) — fail it entirely; a malformed operation fails only itself.
  */
 export function readBulkRequest(body: unknown, requestUrn: string, maxOperations: number): BulkRequest {
-  if (!isObject(body)) throw ScimError.invalidSyntax('A Bulk request must be a JSON object with "schemas" and "Operations".');
+  if (!isObject(body))
+    throw ScimError.invalidSyntax('A Bulk request must be a JSON object with "schemas" and "Operations".');
   const schemas = getCaseInsensitive(body, 'schemas');
-  if (!Array.isArray(schemas) || !schemas.some((urn) => typeof urn === 'string' && urn.toLowerCase() === requestUrn.toLowerCase())) {
+  if (
+    !Array.isArray(schemas) ||
+    !schemas.some((urn) => typeof urn === 'string' && urn.toLowerCase() === requestUrn.toLowerCase())
+  ) {
     throw ScimError.invalidSyntax(`A Bulk request must list "${requestUrn}" in "schemas".`);
   }
   const operations = getCaseInsensitive(body, 'Operations');
-  if (!Array.isArray(operations)) throw ScimError.invalidSyntax('A Bulk request must carry "Operations": an array of operations.');
+  if (!Array.isArray(operations))
+    throw ScimError.invalidSyntax('A Bulk request must carry "Operations": an array of operations.');
   if (operations.length > maxOperations) {
     throw new ScimError(
       413,
@@ -74,15 +81,23 @@ export function readBulkRequest(body: unknown, requestUrn: string, maxOperations
     );
   }
   const failValue = getCaseInsensitive(body, 'failOnErrors');
-  if (failValue !== undefined && failValue !== null && !(Number.isInteger(failValue) && (failValue as number) >= 1)) {
-    throw ScimError.invalidValue(`"failOnErrors" must be a positive integer, not ${JSON.stringify(failValue)}.`);
+  if (
+    failValue !== undefined &&
+    failValue !== null &&
+    !(Number.isInteger(failValue) && (failValue as number) >= 1)
+  ) {
+    throw ScimError.invalidValue(
+      `"failOnErrors" must be a positive integer, not ${JSON.stringify(failValue)}.`,
+    );
   }
   const read = operations.map(readOperation);
   const seen = new Set<string>();
   for (const operation of read) {
     if (operation.method !== 'POST' || operation.bulkId === undefined) continue;
     if (seen.has(operation.bulkId)) {
-      throw ScimError.invalidValue(`bulkId "${operation.bulkId}" is used by two POST operations; each must be unique.`);
+      throw ScimError.invalidValue(
+        `bulkId "${operation.bulkId}" is used by two POST operations; each must be unique.`,
+      );
     }
     seen.add(operation.bulkId);
   }

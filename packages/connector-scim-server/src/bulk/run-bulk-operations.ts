@@ -65,9 +65,23 @@ export async function runBulkOperations(
       const unknown = references.find((id) => !postIds.has(id));
       const failed = references.find((id) => failedPosts.has(id));
       if (unknown !== undefined) {
-        record(failure(operation, ScimError.invalidValue(`bulkId "${unknown}" is not the bulkId of any POST in this request.`)));
+        record(
+          failure(
+            operation,
+            ScimError.invalidValue(`bulkId "${unknown}" is not the bulkId of any POST in this request.`),
+          ),
+        );
       } else if (failed !== undefined) {
-        record(failure(operation, new ScimError(409, undefined, `The POST with bulkId "${failed}" failed, so this operation cannot refer to it.`)));
+        record(
+          failure(
+            operation,
+            new ScimError(
+              409,
+              undefined,
+              `The POST with bulkId "${failed}" failed, so this operation cannot refer to it.`,
+            ),
+          ),
+        );
       } else if (references.some((id) => !created.has(id))) {
         waiting.push(operation);
       } else {
@@ -78,7 +92,16 @@ export async function runBulkOperations(
       // Nothing could run: what is left refers to itself in a cycle.
       for (const operation of waiting) {
         if (stop()) break;
-        record(failure(operation, new ScimError(409, undefined, 'The operation is part of a circular bulkId reference; break the cycle (create first, then PATCH).')));
+        record(
+          failure(
+            operation,
+            new ScimError(
+              409,
+              undefined,
+              'The operation is part of a circular bulkId reference; break the cycle (create first, then PATCH).',
+            ),
+          ),
+        );
       }
       break;
     }
@@ -117,6 +140,9 @@ async function runOne(
     if (isScimError(error)) return failure(operation, error);
     // Operations before this one are committed: report this one as failed instead of losing them all.
     onUnexpectedError(error);
-    return failure(operation, new ScimError(500, undefined, 'The operation failed on an internal error; see the server log.'));
+    return failure(
+      operation,
+      new ScimError(500, undefined, 'The operation failed on an internal error; see the server log.'),
+    );
   }
 }

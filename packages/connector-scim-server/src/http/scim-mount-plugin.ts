@@ -51,7 +51,8 @@ export async function scimMountPlugin(app: FastifyInstance, options: ScimMountOp
   const bodySizes = new WeakMap<FastifyRequest, number>();
   const parserLimit = Math.max(limits.maxBodyBytes, limits.bulkMaxPayloadBytes);
   const base = (options.publicUrl ?? '').replace(/\/+$/, '');
-  const baseUrlOf = (request: FastifyRequest) => `${base || `${request.protocol}://${request.host}`}${app.prefix}`;
+  const baseUrlOf = (request: FastifyRequest) =>
+    `${base || `${request.protocol}://${request.host}`}${app.prefix}`;
 
   const sendBody = (request: FastifyRequest, reply: FastifyReply, status: number, body: unknown) =>
     reply
@@ -69,7 +70,11 @@ export async function scimMountPlugin(app: FastifyInstance, options: ScimMountOp
 
   const jsonParser = app.getDefaultJsonParser('error', 'error');
   app.removeAllContentTypeParsers();
-  const parseJson = (request: FastifyRequest, body: string | Buffer, done: (error: Error | null, body?: unknown) => void) => {
+  const parseJson = (
+    request: FastifyRequest,
+    body: string | Buffer,
+    done: (error: Error | null, body?: unknown) => void,
+  ) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     bodySizes.set(request, Buffer.byteLength(text));
     if (text.trim() === '') return done(null, undefined);
@@ -154,13 +159,17 @@ export async function scimMountPlugin(app: FastifyInstance, options: ScimMountOp
       context,
       (call) => async (request) => {
         const prefix = app.prefix.toLowerCase();
-        const path = request.path.toLowerCase().startsWith(prefix + '/') ? request.path.slice(prefix.length) : request.path;
+        const path = request.path.toLowerCase().startsWith(prefix + '/')
+          ? request.path.slice(prefix.length)
+          : request.path;
         const match = router.match(request.method, pathSegments(path));
         if (match.kind !== 'found') {
-          const detail = match.kind === 'method' ? `does not take ${request.method}` : 'is not a SCIM endpoint';
+          const detail =
+            match.kind === 'method' ? `does not take ${request.method}` : 'is not a SCIM endpoint';
           throw ScimError.invalidValue(`Bulk operation path "${request.path}" ${detail}.`);
         }
-        if (match.route.body === 'bulk') throw ScimError.invalidValue('A Bulk operation cannot itself be a Bulk request.');
+        if (match.route.body === 'bulk')
+          throw ScimError.invalidValue('A Bulk operation cannot itself be a Bulk request.');
         const { ifMatch: _ifMatch, ifNoneMatch: _ifNoneMatch, ...shared } = call;
         return match.route.handler({
           ...shared,
@@ -175,13 +184,40 @@ export async function scimMountPlugin(app: FastifyInstance, options: ScimMountOp
     ),
   );
 
+  /** Serves a path by the case-insensitive router: other spellings, and trailing slashes. */
+  const serveByRouter = async (request: FastifyRequest, reply: FastifyReply, rest: string) => {
+    const method = request.method === 'HEAD' ? 'GET' : request.method;
+    const match = router.match(method, pathSegments(rest));
+    if (match.kind === 'method') {
+      throw new ScimHttpError(
+        405,
+        `${request.method} is not supported here; use ${match.allowed.join(', ')}.`,
+        {
+          allow: match.allowed.join(', '),
+        },
+      );
+    }
+    if (match.kind === 'none') {
+      throw ScimError.notFound(
+        `No SCIM endpoint at "/${rest}"; this server offers /Users, /Groups, /Me, /Bulk, /.search, /ServiceProviderConfig, /ResourceTypes and /Schemas.`,
+      );
+    }
+    return sendOutcome(request, reply, await match.route.handler(callOf(request, match.route, match.params)));
+  };
+
   for (const route of routes) {
     app.route({
       method: route.method,
       url: '/' + route.segments.join('/'),
       bodyLimit: parserLimit,
-      handler: async (request, reply) =>
-        sendOutcome(request, reply, await route.handler(callOf(request, route, request.params as Record<string, string>))),
+      handler: async (request, reply) => {
+        const params = request.params as Record<string, string>;
+        // `/Users/` reaches `/Users/:id` with an empty id: it means `/Users`.
+        if (Object.values(params).some((value) => value === '')) {
+          return serveByRouter(request, reply, request.url.slice(app.prefix.length));
+        }
+        return sendOutcome(request, reply, await route.handler(callOf(request, route, params)));
+      },
     });
   }
 
@@ -189,22 +225,8 @@ export async function scimMountPlugin(app: FastifyInstance, options: ScimMountOp
     method: [...METHODS],
     url: '/*',
     bodyLimit: parserLimit,
-    handler: async (request, reply) => {
-      const rest = (request.params as Record<string, string>)['*'] ?? '';
-      const method = request.method === 'HEAD' ? 'GET' : request.method;
-      const match = router.match(method, pathSegments(rest));
-      if (match.kind === 'method') {
-        throw new ScimHttpError(405, `${request.method} is not supported here; use ${match.allowed.join(', ')}.`, {
-          allow: match.allowed.join(', '),
-        });
-      }
-      if (match.kind === 'none') {
-        throw ScimError.notFound(
-          `No SCIM endpoint at "/${rest}"; this server offers /Users, /Groups, /Me, /Bulk, /.search, /ServiceProviderConfig, /ResourceTypes and /Schemas.`,
-        );
-      }
-      return sendOutcome(request, reply, await match.route.handler(callOf(request, match.route, match.params)));
-    },
+    handler: (request, reply) =>
+      serveByRouter(request, reply, (request.params as Record<string, string>)['*'] ?? ''),
   });
 
   app.setNotFoundHandler(async () => {

@@ -13,7 +13,8 @@ const codeOf = (error: unknown): string | undefined =>
     : undefined;
 
 const statusOf = (error: unknown): number | undefined => {
-  const status = error && typeof error === 'object' ? (error as { statusCode?: unknown }).statusCode : undefined;
+  const status =
+    error && typeof error === 'object' ? (error as { statusCode?: unknown }).statusCode : undefined;
   return typeof status === 'number' ? status : undefined;
 };
 
@@ -40,22 +41,39 @@ export function toScimError(error: unknown, limits: ScimServerLimits): MappedErr
       };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return {
-        error: new ScimError(415, undefined, 'Send the request body as application/scim+json or application/json.'),
+        error: new ScimError(
+          415,
+          undefined,
+          'Send the request body as application/scim+json or application/json.',
+        ),
         unexpected: false,
       };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { error: ScimError.invalidSyntax('The request body is empty; send a JSON object.'), unexpected: false };
+      return {
+        error: ScimError.invalidSyntax('The request body is empty; send a JSON object.'),
+        unexpected: false,
+      };
     case 'FST_ERR_NOT_FOUND':
       return { error: ScimError.notFound('No SCIM endpoint at this path.'), unexpected: false };
   }
   if (error instanceof SyntaxError || code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (status === 400 && !code)) {
-    return { error: ScimError.invalidSyntax(`The request body is not valid JSON: ${message}`), unexpected: false };
+    return {
+      error: ScimError.invalidSyntax(`The request body is not valid JSON: ${message}`),
+      unexpected: false,
+    };
   }
   if (status !== undefined && status >= 400 && status < 500) {
-    return { error: new ScimError(status, status === 400 ? 'invalidSyntax' : undefined, message), unexpected: false };
+    return {
+      error: new ScimError(status, status === 400 ? 'invalidSyntax' : undefined, message),
+      unexpected: false,
+    };
   }
   return {
-    error: new ScimError(500, undefined, 'The request failed on an internal error; it has been logged. Retry later.'),
+    error: new ScimError(
+      500,
+      undefined,
+      'The request failed on an internal error; it has been logged. Retry later.',
+    ),
     unexpected: true,
   };
 }

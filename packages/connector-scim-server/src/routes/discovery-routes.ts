@@ -13,7 +13,11 @@ import type { MountContext } from './mount-context.js';
 function refuseFilter(call: ScimCall): void {
   const query = call.query instanceof URLSearchParams ? Object.fromEntries(call.query) : call.query;
   if (getCaseInsensitive(query as Record<string, unknown>, 'filter') !== undefined) {
-    throw new ScimError(403, undefined, 'Discovery endpoints do not take a filter (RFC 7644 §4); list them whole.');
+    throw new ScimError(
+      403,
+      undefined,
+      'Discovery endpoints do not take a filter (RFC 7644 §4); list them whole.',
+    );
   }
 }
 

@@ -21,7 +21,10 @@ export interface MountContext {
 }
 
 /** Query parameters or a SearchRequest body, with this server's paging limits. */
-export function listQueryOf(context: MountContext, input: ListQueryParameters | SearchRequestBody): ListQuery {
+export function listQueryOf(
+  context: MountContext,
+  input: ListQueryParameters | SearchRequestBody,
+): ListQuery {
   return parseListQuery(input, {
     defaultCount: context.limits.defaultCount,
     maxCount: context.limits.maxCount,

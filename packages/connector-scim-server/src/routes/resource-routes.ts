@@ -1,5 +1,11 @@
 import type { ObjectType } from '@idsync/core';
-import { listResponse, ScimError, type ListQuery, type ScimResource, type SearchRequestBody } from '@idsync/scim';
+import {
+  listResponse,
+  ScimError,
+  type ListQuery,
+  type ScimResource,
+  type SearchRequestBody,
+} from '@idsync/scim';
 import type { ScimCall, ScimOutcome, ScimRoute } from '../http/scim-call.js';
 import { entityTag, ifNoneMatchHits, assertIfMatch } from '../service/entity-tag.js';
 import type { VisibleResource } from '../service/hub-resource-service.js';
@@ -57,7 +63,11 @@ export function resourceOutcome(
   withLocation: boolean,
 ): ScimOutcome {
   const id = String(visible.resource.id);
-  const present = { baseUrl: call.baseUrl, registry: context.registry, projection: projectionOf(context, call.query) };
+  const present = {
+    baseUrl: call.baseUrl,
+    registry: context.registry,
+    projection: projectionOf(context, call.query),
+  };
   return {
     status,
     body: context.wire.resourceOut(presentResource(visible.resource, type, present)),
@@ -71,7 +81,10 @@ export function resourceHandlers(context: MountContext, type: ObjectType) {
   const { service, wire } = context;
   const list = async (call: ScimCall, query: ListQuery): Promise<ScimOutcome> => {
     const page = await searchType(context, call, type, query);
-    const body = listResponse(page.resources, { totalResults: page.totalResults, startIndex: query.startIndex });
+    const body = listResponse(page.resources, {
+      totalResults: page.totalResults,
+      startIndex: query.startIndex,
+    });
     return { status: 200, body: wire.listOut(body) };
   };
   return {
@@ -79,7 +92,8 @@ export function resourceHandlers(context: MountContext, type: ObjectType) {
     search: (call: ScimCall) => list(call, listQueryOf(context, searchBodyOf(call.body))),
     async get(call: ScimCall): Promise<ScimOutcome> {
       const visible = await service.read(call.actor, type, call.params.id!);
-      if (ifNoneMatchHits(call.ifNoneMatch, visible.version)) return { status: 304, etag: entityTag(visible.version) };
+      if (ifNoneMatchHits(call.ifNoneMatch, visible.version))
+        return { status: 304, etag: entityTag(visible.version) };
       assertIfMatch(call.ifMatch, visible.version);
       return resourceOutcome(context, call, type, visible, 200, false);
     },

@@ -5,13 +5,6 @@ export function entityTag(version: number): string {
   return `W/"${version}"`;
 }
 
-/** The version in a stored resource's `meta.version` (`W/"7"` → 7). */
-export function versionOf(resource: { meta?: unknown }): number | undefined {
-  const meta = resource.meta as { version?: unknown } | undefined;
-  const match = typeof meta?.version === 'string' ? /"(\d+)"/.exec(meta.version) : null;
-  return match ? Number(match[1]) : undefined;
-}
-
 /**
  * The entity tags of an `If-Match` / `If-None-Match` header: `*`, or the opaque values. SCIM
  * (RFC 7644 §3.14) uses weak tags with If-Match, so `W/` is ignored on both sides.

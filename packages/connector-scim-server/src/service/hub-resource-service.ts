@@ -8,7 +8,7 @@ import {
   type ScimResource,
 } from '@idsync/scim';
 import type { ClientActor } from '../http/scim-call.js';
-import { ClientView } from './client-view.js';
+import { ClientView, type ConfinedResource } from './client-view.js';
 import { assertIfMatch } from './entity-tag.js';
 import { resolveGroupMembers } from './resolve-group-members.js';
 
@@ -103,13 +103,7 @@ export class HubResourceService {
       const current = await this.current(hub, view, type, id, ifMatch);
       const confined = await view.confine(current);
       const resource = this.validate(type, body, 'replace', confined.resource);
-      if (type === 'Group') {
-        const members = (resource.members as unknown[] | undefined) ?? [];
-        const stored = ((current.resource as Json).members as unknown[] | undefined) ?? [];
-        const next = [...(await resolveGroupMembers(hub, members, stored, actor.populationIds)), ...confined.hiddenMembers];
-        if (next.length > 0) resource.members = next;
-        else delete resource.members;
-      }
+      if (type === 'Group') await this.checkMembers(hub, actor, resource, confined);
       return hub.replace(type, current.id, resource as ScimResource, { ifVersion: current.version });
     });
     return this.visible(actor, object);
@@ -137,14 +131,10 @@ export class HubResourceService {
       if (!changed) return { object: current, changed: false };
       const next: Json = { ...patched };
       delete next.password;
-      if (type === 'Group') {
-        const members = (next.members as unknown[] | undefined) ?? [];
-        const stored = ((current.resource as Json).members as unknown[] | undefined) ?? [];
-        const all = [...(await resolveGroupMembers(hub, members, stored, actor.populationIds)), ...confined.hiddenMembers];
-        if (all.length > 0) next.members = all;
-        else delete next.members;
-      }
-      const object = await hub.replace(type, current.id, next as ScimResource, { ifVersion: current.version });
+      if (type === 'Group') await this.checkMembers(hub, actor, next, confined);
+      const object = await hub.replace(type, current.id, next as ScimResource, {
+        ifVersion: current.version,
+      });
       return { object, changed: true };
     });
     return { ...(await this.visible(actor, outcome.object)), changed: outcome.changed };
@@ -155,6 +145,22 @@ export class HubResourceService {
       const current = await this.current(hub, new ClientView(hub, actor), type, id, ifMatch);
       await hub.delete(type, current.id, { ifVersion: current.version });
     });
+  }
+
+  /**
+   * Checks the members a group write adds (and types them), then puts back the members the
+   * client cannot see. Only members the client already sees count as checked: an id it cannot
+   * see is looked up like a new one and fails like one that does not exist.
+   */
+  private async checkMembers(hub: HubStore, actor: ClientActor, resource: Json, confined: ConfinedResource) {
+    const members = (resource.members as unknown[] | undefined) ?? [];
+    const seen = ((confined.resource as Json).members as unknown[] | undefined) ?? [];
+    const all = [
+      ...(await resolveGroupMembers(hub, members, seen, actor.populationIds)),
+      ...confined.hiddenMembers,
+    ];
+    if (all.length > 0) resource.members = all;
+    else delete resource.members;
   }
 
   private async current(
@@ -179,7 +185,12 @@ export class HubResourceService {
     return { registry: this.options.registry, scope: this.options.registry.scopeOf(type) };
   }
 
-  private validate(type: ObjectType, body: unknown, mode: 'create' | 'replace', existing?: ScimResource): Json {
+  private validate(
+    type: ObjectType,
+    body: unknown,
+    mode: 'create' | 'replace',
+    existing?: ScimResource,
+  ): Json {
     const { registry, scope } = this.context(type);
     const resource = validateResource(body, {
       registry,

@@ -36,9 +36,14 @@ function withReferences(entries: unknown, baseUrl: string, fallback: ObjectType)
 export function withLocations(resource: ScimResource, type: ObjectType, baseUrl: string): ScimResource {
   const out: Json = { ...resource };
   if (typeof resource.id === 'string') {
-    out.meta = { ...(resource.meta ?? {}), resourceType: type, location: resourceLocation(baseUrl, type, resource.id) };
+    out.meta = {
+      ...(resource.meta ?? {}),
+      resourceType: type,
+      location: resourceLocation(baseUrl, type, resource.id),
+    };
   }
-  if (type === 'Group' && out.members !== undefined) out.members = withReferences(out.members, baseUrl, 'User');
+  if (type === 'Group' && out.members !== undefined)
+    out.members = withReferences(out.members, baseUrl, 'User');
   if (type === 'User' && out.groups !== undefined) out.groups = withReferences(out.groups, baseUrl, 'Group');
   return out as ScimResource;
 }
@@ -50,7 +55,11 @@ export interface PresentContext {
 }
 
 /** Adds locations and applies `attributes`/`excludedAttributes` and `returned`; the result is canonical 2.0. */
-export function presentResource(resource: ScimResource, type: ObjectType, context: PresentContext): ScimResource {
+export function presentResource(
+  resource: ScimResource,
+  type: ObjectType,
+  context: PresentContext,
+): ScimResource {
   const located = withLocations(resource, type, context.baseUrl);
   const scope = context.registry.scopeOf(type);
   return projectAttributes(located, context.projection, { registry: context.registry, scope });

@@ -33,7 +33,8 @@ export async function resolveGroupMembers(
     return { entry: entry as Json, id };
   });
   const added = entries.filter(({ id }) => !known.has(id)).map(({ id }) => id);
-  const found: Map<string, ObjectType> = added.length > 0 ? await findHubObjects(hub, added, populationIds) : new Map();
+  const found: Map<string, ObjectType> =
+    added.length > 0 ? await findHubObjects(hub, added, populationIds) : new Map();
   const missing = added.filter((id) => !found.has(id));
   if (missing.length > 0) {
     throw ScimError.invalidValue(

@@ -4,6 +4,7 @@ import { Executor } from '../execute/executor.js';
 import type { Connection } from '../model/connection.js';
 import type { ObjectType } from '../model/object-type.js';
 import type { ProvisioningRule } from '../model/provisioning-rule.js';
+import type { Checkpoint } from '../ports/checkpoint-store.js';
 import type { RunRecord } from '../ports/run-store.js';
 import { compileRule } from '../rules/compiled-rule.js';
 import { capabilitiesOf } from '../spi/capabilities-of.js';
@@ -86,7 +87,22 @@ export class OutboundReconciler {
     const checkpoint = await stores.checkpoints.get(connection.id, objectType, 'outbound');
     const mode = request.mode === 'incremental' && checkpoint?.token === undefined ? 'full' : request.mode;
     const run = await this.startRun(connection.id, request.dryRun ? 'plan' : mode, mode);
+    try {
+      return await this.runOnce(request, run, mode, checkpoint);
+    } catch (error) {
+      // Whatever went wrong, the run is closed with the reason, never left "running".
+      return run.finish('failed', {}, PROCEED, `The run stopped on an unexpected error: ${describe(error)}`);
+    }
+  }
 
+  private async runOnce(
+    request: OutboundRunRequest,
+    run: RunHandle,
+    mode: 'full' | 'incremental',
+    checkpoint: Checkpoint | undefined,
+  ): Promise<RunSummary> {
+    const { stores } = this.options;
+    const { connection, objectType } = request;
     let context: OutboundContext;
     try {
       const rules = request.rules
@@ -166,6 +182,15 @@ export class OutboundReconciler {
   async deleteRule(request: RuleDeletionRequest): Promise<RunSummary> {
     const { connection, rule } = request;
     const run = await this.startRun(connection.id, request.dryRun ? 'plan' : 'rule-deletion', 'rule-deletion');
+    try {
+      return await this.deleteRuleOnce(request, run);
+    } catch (error) {
+      return run.finish('failed', {}, PROCEED, `The rule deletion stopped on an unexpected error: ${describe(error)}`);
+    }
+  }
+
+  private async deleteRuleOnce(request: RuleDeletionRequest, run: RunHandle): Promise<RunSummary> {
+    const { connection, rule } = request;
     const context = this.createContext(run.id, request, rule.objectType, [], new Set([rule.id]));
     const tally = emptyTally();
     for await (const links of this.options.stores.links.scanByRule(rule.id, context.pageSize)) {

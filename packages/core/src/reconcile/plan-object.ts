@@ -9,7 +9,13 @@ import { withoutClearedValues } from './without-cleared-values.js';
 /** What correlation found for an object that has no link yet. */
 export type CorrelationOutcome =
   | { readonly kind: 'none'; readonly filter: string }
-  | { readonly kind: 'one'; readonly filter: string; readonly remote: RemoteObject }
+  /** `linkedTo`: another hub object's link already points at it — `gone` says whether that object still exists. */
+  | {
+      readonly kind: 'one';
+      readonly filter: string;
+      readonly remote: RemoteObject;
+      readonly linkedTo?: { readonly hubId: string; readonly gone: boolean };
+    }
   | { readonly kind: 'many'; readonly filter: string; readonly count: number };
 
 export interface ComputedUpdate {
@@ -89,11 +95,30 @@ function planWanted(
       ];
     case 'one': {
       const remoteId = correlation.remote.remoteId;
+      const owner = correlation.linkedTo;
+      if (owner && !owner.gone) {
+        return [
+          {
+            ...base,
+            kind: 'error',
+            remoteId,
+            reason: reason(
+              `The remote object matching ${correlation.filter} is already linked to hub object ${owner.hubId}. ` +
+                'Two hub objects map to the same remote identity: make the identifier unique or change the user filter expression.',
+            ),
+          },
+        ];
+      }
       const link: PlannedOperation = {
         ...base,
         kind: 'link',
         remoteId,
-        reason: reason(`An existing remote object matches ${correlation.filter}; it is linked instead of creating a duplicate.`),
+        ...(owner ? { takesOverFrom: owner.hubId } : {}),
+        reason: reason(
+          owner
+            ? `The remote object matching ${correlation.filter} belonged to a hub object that was deleted; it is linked to this one (a re-hire).`
+            : `An existing remote object matches ${correlation.filter}; it is linked instead of creating a duplicate.`,
+        ),
       };
       return [link, ...planUpdate(input, remoteId, correlation.remote.resource, desired.onUpdate, base, reason)];
     }
@@ -168,7 +193,11 @@ function planUnwanted(input: ObjectPlanInput, base: Base, reason: ReasonOf): Pla
   const remoteId = link.remoteId;
   const disableInstead = preferences.removeAction === 'disable' && input.objectType === 'User';
   if (disableInstead) {
-    if (!isActive(input.linkedRemote.resource)) return [];
+    if (!isActive(input.linkedRemote.resource)) {
+      // Already inactive remotely (a crash after the write, or someone disabled it): only the link learns it.
+      if (link.state === 'deprovisioned') return [];
+      return [{ ...base, kind: 'confirm', remoteId, state: 'deprovisioned', reason: reason(`${why} The remote object is already inactive.`) }];
+    }
     if (!preferences.allowDisable) {
       return [{ ...base, kind: 'skip', remoteId, reason: reason(`${why} Not disabled: the connection does not allow disabling users.`) }];
     }

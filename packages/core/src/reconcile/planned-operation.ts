@@ -1,4 +1,5 @@
 import type { PatchOperation, ScimResource } from '@idsync/scim';
+import type { SyncState } from '../model/link.js';
 import type { ObjectType } from '../model/object-type.js';
 
 /** One attribute that changes, with where the new value comes from: the "why" of an update. */
@@ -36,8 +37,11 @@ interface OperationBase {
  */
 export type PlannedOperation =
   | (OperationBase & { readonly kind: 'create'; readonly resource: ScimResource })
-  /** Correlation found the object already on the remote side: link it (and update it if needed). */
-  | (OperationBase & { readonly kind: 'link'; readonly remoteId: string })
+  /**
+   * Correlation found the object already on the remote side: link it (and update it if
+   * needed). `takesOverFrom`: the deleted hub object whose link pointed at it (a re-hire).
+   */
+  | (OperationBase & { readonly kind: 'link'; readonly remoteId: string; readonly takesOverFrom?: string })
   | (OperationBase & {
       readonly kind: 'update';
       readonly remoteId: string;
@@ -58,8 +62,13 @@ export type PlannedOperation =
     })
   /** Nothing can be done for this object; recorded so a person sees it (e.g. ambiguous correlation). */
   | (OperationBase & { readonly kind: 'error'; readonly remoteId?: string })
-  /** Already in sync: only the link learns the current state (no remote write). */
-  | (OperationBase & { readonly kind: 'confirm'; readonly remoteId: string })
+  /** Already as desired remotely: only the link learns the state (no remote write). */
+  | (OperationBase & { readonly kind: 'confirm'; readonly remoteId: string; readonly state: SyncState })
+  /**
+   * Provenance clean-up: memberships idsync once added that are no longer in the remote group
+   * (removed outside idsync, or a write that never happened) stop counting as idsync's.
+   */
+  | (OperationBase & { readonly kind: 'forget-memberships'; readonly remoteId: string; readonly memberHubIds: readonly string[] })
   /** Deliberately not done, e.g. a create that the connection does not allow. Shown in plans. */
   | (OperationBase & { readonly kind: 'skip'; readonly remoteId?: string });
 
@@ -72,5 +81,5 @@ export function isRemoval(operation: PlannedOperation): boolean {
 
 /** Operations that change the remote store (as opposed to skip/error/release bookkeeping). */
 export function writesRemote(operation: PlannedOperation): boolean {
-  return !['skip', 'error', 'release', 'link', 'confirm'].includes(operation.kind);
+  return !['skip', 'error', 'release', 'link', 'confirm', 'forget-memberships'].includes(operation.kind);
 }

@@ -42,7 +42,7 @@ export async function connectionSyncStatus(links: LinkStore, runs: RunStore, con
   return {
     connectionId,
     state,
-    successCount: count('in-sync', 'disabled'),
+    successCount: count('in-sync', 'disabled', 'deprovisioned'),
     failedCount,
     failedDeprovisionCount,
     pendingCount: count('pending'),

@@ -21,9 +21,14 @@ export class StoreCallCounter {
     };
   }
 
-  /** The counts since the last call, sorted by name; starts a new count. */
+  /** The counts since the last `take`, sorted by name. */
+  peek(): StoreCallCounts {
+    return Object.fromEntries([...this.counts].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  /** The counts since the last `take`, sorted by name; starts a new count. */
   take(): StoreCallCounts {
-    const taken = Object.fromEntries([...this.counts].sort(([a], [b]) => a.localeCompare(b)));
+    const taken = this.peek();
     this.counts = new Map();
     return taken;
   }

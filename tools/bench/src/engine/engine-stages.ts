@@ -64,25 +64,47 @@ export async function runStage(store: IdsyncStore, request: StageRequest): Promi
     }
     case 'plan': {
       const engine = new BenchEngine(store);
-      return { stage: 'plan', phases: [await measurePhase(PHASES.planEmpty, () => cycle(engine, 'plan'))] };
+      return {
+        stage: 'plan',
+        phases: [await measurePhase(PHASES.planEmpty, () => cycle(engine, 'plan', PHASES.planEmpty))],
+      };
     }
     case 'sync': {
       const engine = new BenchEngine(store);
       const fill = request.execute
-        ? await measurePhase(PHASES.runEmpty, () => cycle(engine, 'run'))
+        ? await measurePhase(PHASES.runEmpty, () => cycle(engine, 'run', PHASES.runEmpty))
         : await measurePhase(PHASES.seed, () => seedLinkedTarget(engine));
-      const planInSync = await measurePhase(PHASES.planInSync, () => cycle(engine, 'plan'));
+      const planInSync = await measurePhase(PHASES.planInSync, () =>
+        cycle(engine, 'plan', PHASES.planInSync),
+      );
       const incremental = await measureIncrementalLatency(engine, request.users, request.repetitions);
       return { stage: 'sync', phases: [fill, planInSync], incremental };
     }
   }
 }
 
-/** One full cycle, with what it did: the run's own counts, and the store and connector calls it made. */
-async function cycle(engine: BenchEngine, kind: 'plan' | 'run'): Promise<PhaseResult> {
+const PROGRESS_EVERY_MS = 60_000;
+
+/**
+ * One full cycle, with what it did: the run's own counts, and the store and connector calls it
+ * made. A cycle over a million users runs for many minutes; every minute the store calls so
+ * far go to stderr, so a run stopped part way still gives a rate.
+ */
+async function cycle(engine: BenchEngine, kind: 'plan' | 'run', name: string): Promise<PhaseResult> {
   engine.calls.take();
   engine.takeRemoteCalls();
-  const summary: RunSummary = await engine.sync('full', kind === 'plan');
+  const started = Date.now();
+  const progress = setInterval(() => {
+    const elapsed = Math.round((Date.now() - started) / 1000);
+    console.error(`    ${name} after ${elapsed} s: ${JSON.stringify(engine.calls.peek())}`);
+  }, PROGRESS_EVERY_MS);
+  progress.unref();
+  let summary: RunSummary;
+  try {
+    summary = await engine.sync('full', kind === 'plan');
+  } finally {
+    clearInterval(progress);
+  }
   if (summary.status !== 'succeeded') {
     throw new Error(`The ${kind} ended "${summary.status}": ${summary.reason ?? 'no reason given'}.`);
   }

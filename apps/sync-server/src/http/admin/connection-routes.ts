@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { connectionSchema } from '../../config/config-schema.js';
 import { NotFoundError } from '../../engine/engine-errors.js';
-import { parseBody } from '../http-errors.js';
+import { parseBody, renameRefused } from '../http-errors.js';
 import type { AdminContext } from './admin-context.js';
 import { presentPlan } from './present-plan.js';
 
@@ -20,17 +20,27 @@ export function connectionRoutes(app: FastifyInstance, context: AdminContext): v
   const present = (name: string) => {
     const entry = catalog.getConnection(name);
     if (!entry) throw new NotFoundError(`There is no connection named "${name}".`);
-    return { ...catalog.redact(entry.definition), origin: entry.origin, directions: [...engine.work(name).keys()] };
+    return {
+      ...catalog.redact(entry.definition),
+      origin: entry.origin,
+      directions: [...engine.work(name).keys()],
+    };
   };
 
-  app.get('/connections', async () => catalog.listConnections().map((entry) => present(entry.definition.name)));
+  app.get('/connections', async () =>
+    catalog.listConnections().map((entry) => present(entry.definition.name)),
+  );
 
-  app.get<{ Params: { name: string } }>('/connections/:name', async (request) => present(request.params.name));
+  app.get<{ Params: { name: string } }>('/connections/:name', async (request) =>
+    present(request.params.name),
+  );
 
   app.post('/connections', async (request, reply) => {
     const definition = parseBody(connectionSchema, request.body);
     if (catalog.getConnection(definition.name)) {
-      return reply.code(409).send({ error: `A connection named "${definition.name}" exists; update it with PUT /api/connections/${definition.name}.` });
+      return reply.code(409).send({
+        error: `A connection named "${definition.name}" exists; update it with PUT /api/connections/${definition.name}.`,
+      });
     }
     await catalog.putConnection(definition);
     await context.catalogChanged();
@@ -40,8 +50,11 @@ export function connectionRoutes(app: FastifyInstance, context: AdminContext): v
   app.put<{ Params: { name: string } }>('/connections/:name', async (request) => {
     const body = { name: request.params.name, ...(request.body as object) };
     const definition = parseBody(connectionSchema, body);
-    if (definition.name !== request.params.name) throw new NotFoundError('The name in the body differs from the one in the URL; a connection cannot be renamed.');
-    if (!catalog.getConnection(definition.name)) throw new NotFoundError(`There is no connection named "${definition.name}"; create it with POST /api/connections.`);
+    if (definition.name !== request.params.name) throw renameRefused('connection');
+    if (!catalog.getConnection(definition.name))
+      throw new NotFoundError(
+        `There is no connection named "${definition.name}"; create it with POST /api/connections.`,
+      );
     await catalog.putConnection(definition);
     await context.catalogChanged();
     return present(definition.name);
@@ -60,14 +73,23 @@ export function connectionRoutes(app: FastifyInstance, context: AdminContext): v
       ...(body.directions ? { directions: body.directions } : {}),
     });
     if (!body.wait) {
-      running.catch((error: unknown) => request.log.error({ err: error, connection: request.params.name }, 'sync failed'));
+      running.catch((error: unknown) =>
+        request.log.error({ err: error, connection: request.params.name }, 'sync failed'),
+      );
       return reply.code(202).send({ accepted: true });
     }
     return { runs: await running };
   });
 
-  app.post<{ Params: { name: string }; Querystring: { limit?: string } }>('/connections/:name/plan', async (request) => {
-    const runs = await engine.sync(request.params.name, { mode: 'full', dryRun: true, trigger: 'admin API plan' });
-    return presentPlan(engine, runs, Number(request.query.limit ?? 1000));
-  });
+  app.post<{ Params: { name: string }; Querystring: { limit?: string } }>(
+    '/connections/:name/plan',
+    async (request) => {
+      const runs = await engine.sync(request.params.name, {
+        mode: 'full',
+        dryRun: true,
+        trigger: 'admin API plan',
+      });
+      return presentPlan(engine, runs, Number(request.query.limit ?? 1000));
+    },
+  );
 }

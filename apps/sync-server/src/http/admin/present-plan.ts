@@ -23,7 +23,11 @@ export interface PlanRun extends RunResult {
 
 interface Detail {
   readonly resource?: { userName?: string; displayName?: string };
-  readonly reason?: { summary?: string; ruleIds?: string[]; changes?: { path: string; from: unknown; to: unknown }[] };
+  readonly reason?: {
+    summary?: string;
+    ruleIds?: string[];
+    changes?: { path: string; from: unknown; to: unknown }[];
+  };
 }
 
 export function toPlanEntry(operation: StoredOperation): PlanEntry {
@@ -43,13 +47,18 @@ export function toPlanEntry(operation: StoredOperation): PlanEntry {
 }
 
 /** Runs with their stored operations (up to `limit` each), for `plan` and rule deletion previews. */
-export async function presentPlan(engine: SyncEngine, runs: readonly RunResult[], limit: number): Promise<{ runs: PlanRun[] }> {
+export async function presentPlan(
+  engine: SyncEngine,
+  runs: readonly RunResult[],
+  limit: number,
+): Promise<{ runs: PlanRun[] }> {
   const result: PlanRun[] = [];
   for (const run of runs) {
     const operations: PlanEntry[] = [];
     for (const stored of await engine.operations(run.summary.runId, 0, limit)) {
       const entry = toPlanEntry(stored);
-      const label = entry.label ?? (entry.hubId ? await engine.hubLabel(entry.objectType, entry.hubId) : undefined);
+      const label =
+        entry.label ?? (entry.hubId ? await engine.hubLabel(entry.objectType, entry.hubId) : undefined);
       operations.push(label ? { ...entry, label } : entry);
     }
     const total = Object.entries(run.summary.counts)

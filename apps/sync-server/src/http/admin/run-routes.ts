@@ -16,13 +16,20 @@ export function runRoutes(app: FastifyInstance, context: AdminContext): void {
     runs().list(request.query.connection, Math.min(Number(request.query.limit ?? 50), 500)),
   );
 
-  app.get<{ Params: { id: string }; Querystring: { after?: string; limit?: string } }>('/runs/:id', async (request) => {
-    const run = await runs().get(request.params.id);
-    if (!run) throw new NotFoundError(`There is no run ${request.params.id}.`);
-    const operations = await engine.operations(run.id, Number(request.query.after ?? 0), Math.min(Number(request.query.limit ?? 500), 5000));
-    const approval = await runs().approval(run.id);
-    return { ...run, ...(approval ? { approval } : {}), operations: operations.map(toPlanEntry) };
-  });
+  app.get<{ Params: { id: string }; Querystring: { after?: string; limit?: string } }>(
+    '/runs/:id',
+    async (request) => {
+      const run = await runs().get(request.params.id);
+      if (!run) throw new NotFoundError(`There is no run ${request.params.id}.`);
+      const operations = await engine.operations(
+        run.id,
+        Number(request.query.after ?? 0),
+        Math.min(Number(request.query.limit ?? 500), 5000),
+      );
+      const approval = await runs().approval(run.id);
+      return { ...run, ...(approval ? { approval } : {}), operations: operations.map(toPlanEntry) };
+    },
+  );
 
   app.post<{ Params: { id: string } }>('/runs/:id/approve', async (request) => {
     const body = parseBody(approveBody, request.body);

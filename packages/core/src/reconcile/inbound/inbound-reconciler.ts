@@ -11,7 +11,8 @@ import type { RemoteObject } from '../../spi/remote-object.js';
 import { evaluateDeletionGuard, type GuardDecision } from '../deletion-guard.js';
 import type { EngineStores } from '../outbound-context.js';
 import type { ConnectionTarget } from '../outbound-reconciler.js';
-import { startRun, type RunSummary } from '../run-recorder.js';
+import { startRun, type RunHandle, type RunSummary } from '../run-recorder.js';
+import type { Checkpoint } from '../../ports/checkpoint-store.js';
 import { applyInboundOperation } from './apply-inbound-operation.js';
 import type { InboundContext } from './inbound-context.js';
 import { isInboundRemoval, type InboundOperation } from './inbound-operation.js';
@@ -61,7 +62,22 @@ export class InboundReconciler {
     const incrementalPossible = typeof connector.changesSince === 'function' && checkpoint?.token !== undefined;
     const mode = request.mode === 'incremental' && incrementalPossible ? 'incremental' : 'full';
     const run = await startRun(stores.runs, connection.id, request.dryRun ? 'plan' : mode, mode, this.now);
+    try {
+      return await this.runOnce(request, run, mode, checkpoint);
+    } catch (error) {
+      // Whatever went wrong, the run is closed with the reason, never left "running".
+      return run.finish('failed', {}, PROCEED, `The run stopped on an unexpected error: ${describe(error)}`);
+    }
+  }
 
+  private async runOnce(
+    request: InboundRunRequest,
+    run: RunHandle,
+    mode: 'full' | 'incremental',
+    checkpoint: Checkpoint | undefined,
+  ): Promise<RunSummary> {
+    const { stores } = this.options;
+    const { connection, connector, objectType } = request;
     let context: InboundContext;
     try {
       const issues = checkBidirectionalRules(request.rules.filter((rule) => rule.connectionId === connection.id));

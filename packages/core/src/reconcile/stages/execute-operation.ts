@@ -24,14 +24,17 @@ export async function executeOperation(context: OutboundContext, operation: Plan
   switch (operation.kind) {
     case 'create': {
       if (!connector.create) throw unsupported(context, 'create objects');
+      const previous = await stores.links.get(operation.connectionId, objectType, operation.hubId);
       await stores.links.put({
         connectionId: operation.connectionId,
         objectType,
         hubId: operation.hubId,
         ruleIds: operation.reason.ruleIds,
-        state: 'pending',
+        state: previous?.state ?? 'pending',
         intent: { operation: 'create', runId: context.runId, at: context.now() },
-        attempts: 0,
+        // Earlier failures stay visible until a write succeeds.
+        attempts: previous?.attempts ?? 0,
+        ...(previous?.lastError ? { lastError: previous.lastError } : {}),
         updatedAt: context.now(),
       });
       const created = await connector.create(objectType, operation.resource);
@@ -63,6 +66,11 @@ export async function executeOperation(context: OutboundContext, operation: Plan
     case 'remove-members': {
       if (!connector.addMembers || !connector.removeMembers) throw unsupported(context, 'change group memberships');
       const size = context.declared.maxMembersPerRequest ?? 1000;
+      if (operation.kind === 'add-members') {
+        // Provenance first: a crash after the write must not leave memberships idsync added
+        // looking like ones added by someone else (merge would then never remove them).
+        await stores.links.recordMemberships(operation.connectionId, operation.hubId, operation.memberHubIds);
+      }
       for (const part of chunk(operation.memberRemoteIds, size)) {
         if (operation.kind === 'add-members') await connector.addMembers(operation.remoteId, part);
         else await connector.removeMembers(operation.remoteId, part);
@@ -71,6 +79,7 @@ export async function executeOperation(context: OutboundContext, operation: Plan
     }
     case 'link':
     case 'confirm':
+    case 'forget-memberships':
       return { remoteId: operation.remoteId };
     case 'release':
     case 'skip':

@@ -6,6 +6,17 @@ import { isRemoval, type PlannedOperation } from '../planned-operation.js';
 import { executeOperation } from './execute-operation.js';
 import { recordOutcome } from './record-outcome.js';
 
+/** The outcome of a removal whose link no longer points at the object the plan saw. */
+const SUPERSEDED = { remoteId: 'superseded' } as const;
+
+async function runUnlessSuperseded(context: OutboundContext, operation: PlannedOperation) {
+  if (isRemoval(operation) && 'remoteId' in operation) {
+    const link = await context.stores.links.get(operation.connectionId, operation.objectType, operation.hubId);
+    if (link?.remoteId !== operation.remoteId) return SUPERSEDED;
+  }
+  return executeOperation(context, operation);
+}
+
 export interface ExecutionTally {
   succeeded: number;
   failed: number;
@@ -31,7 +42,8 @@ export async function executePlan(
     const stored = await context.stores.runs.operations(context.runId, after, context.pageSize);
     if (stored.length === 0) break;
     after = stored[stored.length - 1]!.sequence;
-    const page: PlannedOperation[] = [];
+    const writes: PlannedOperation[] = [];
+    const removals: PlannedOperation[] = [];
     for (const entry of stored) {
       const operation = entry.detail as PlannedOperation;
       if (options.withholdRemovals && isRemoval(operation)) {
@@ -39,13 +51,27 @@ export async function executePlan(
         count(`${operation.kind}.withheld`);
         continue;
       }
-      page.push(operation);
+      (isRemoval(operation) ? removals : writes).push(operation);
     }
-    const results = await lastValueFrom(
-      executor.execute(context.connection.id, from(page), (operation) => executeOperation(context, operation), policy).pipe(toArray()),
-      { defaultValue: [] },
-    );
+    // Removals go last, and only if the link still points where the plan saw it: a re-hire
+    // may have taken the account over earlier in this run.
+    const results = [];
+    for (const batch of [writes, removals]) {
+      if (batch.length === 0) continue;
+      results.push(
+        ...(await lastValueFrom(
+          executor
+            .execute(context.connection.id, from(batch), (operation) => runUnlessSuperseded(context, operation), policy)
+            .pipe(toArray()),
+          { defaultValue: [] },
+        )),
+      );
+    }
     for (const result of results) {
+      if (result.status === 'succeeded' && result.result === SUPERSEDED) {
+        count(`${result.operation.kind}.superseded`);
+        continue;
+      }
       const operation = result.operation;
       if (result.status === 'succeeded') {
         await recordOutcome(context, operation, { ok: true, outcome: result.result });

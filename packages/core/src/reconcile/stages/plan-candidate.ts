@@ -77,8 +77,9 @@ export async function planCandidate(
   let correlation: CorrelationOutcome | undefined;
   try {
     if (link?.remoteId) {
+      const expected = objectType === 'User' && desired?.onUpdate.active === false ? 'disabled' : 'in-sync';
       const unchanged =
-        mode === 'incremental' && desired && link.state === 'in-sync' && link.lastAppliedHash === resourceHash(desired.onUpdate);
+        mode === 'incremental' && desired && link.state === expected && link.lastAppliedHash === resourceHash(desired.onUpdate);
       if (unchanged) return { hubId: candidate.hubId, verdicts, desired, provenance, link, operations: [] };
       if (!connector.get) return fail(`Connector "${connection.connectorId}" cannot read objects by id (no get operation).`);
       linkedRemote = await connector.get(objectType, link.remoteId);
@@ -109,11 +110,11 @@ export async function planCandidate(
   );
   // In sync, but the link does not know it yet (first run after linking, or drift repaired
   // by someone else): remember the state so incremental runs can trust the hash.
-  if (operations.length === 0 && link?.remoteId && desiredHash && (link.lastAppliedHash !== desiredHash || link.state !== 'in-sync')) {
-    const active = desired?.onUpdate.active !== false;
-    if (active || link.state !== 'disabled') {
-      operations = [{ ...base, kind: 'confirm', remoteId: link.remoteId, desiredHash, reason: { ruleIds: wantedBy, summary: 'Already in sync.' } }];
-    }
+  const expectedState = objectType === 'User' && desired?.onUpdate.active === false ? 'disabled' : 'in-sync';
+  if (operations.length === 0 && link?.remoteId && desiredHash && (link.lastAppliedHash !== desiredHash || link.state !== expectedState)) {
+    operations = [
+      { ...base, kind: 'confirm', remoteId: link.remoteId, state: expectedState, desiredHash, reason: { ruleIds: wantedBy, summary: 'Already in sync.' } },
+    ];
   }
   return { hubId: candidate.hubId, verdicts, desired, provenance, ...(link ? { link } : {}), operations };
 }
@@ -124,6 +125,12 @@ async function correlate(context: OutboundContext, desired: ScimResource): Promi
   if (!filter || !context.connector.find) return { kind: 'none', filter: filter?.text ?? '' };
   const matches = await context.connector.find(context.objectType, filter.node);
   if (matches.length === 0) return { kind: 'none', filter: filter.text };
-  if (matches.length === 1) return { kind: 'one', filter: filter.text, remote: matches[0]! };
+  if (matches.length === 1) {
+    const remote = matches[0]!;
+    const owner = await context.stores.links.getByRemoteId(context.connection.id, context.objectType, remote.remoteId);
+    if (!owner) return { kind: 'one', filter: filter.text, remote };
+    const gone = !(await context.stores.hub.get(context.objectType, owner.hubId));
+    return { kind: 'one', filter: filter.text, remote, linkedTo: { hubId: owner.hubId, gone } };
+  }
   return { kind: 'many', filter: filter.text, count: matches.length };
 }

@@ -17,16 +17,18 @@ export async function planGroupMemberships(
   const { connection, connector, stores } = context;
   if (!connector.readMembers) return [];
   const hubByRemote = new Map<string, string>();
-  const remoteOf = async (hubId: string): Promise<string | undefined> => {
+  const remoteOf = async (hubId: string, provisionedOnly: boolean): Promise<string | undefined> => {
     const link = await stores.links.get(connection.id, 'User', hubId);
-    if (!link?.remoteId || link.state === 'failed') return undefined;
+    // A user whose last write failed is still the remote account it was: only a user idsync
+    // deprovisioned (out of every rule's scope) stops being a wanted member.
+    if (!link?.remoteId || (provisionedOnly && link.state === 'deprovisioned')) return undefined;
     hubByRemote.set(link.remoteId, hubId);
     return link.remoteId;
   };
 
   const desired: string[] = [];
   for (const memberId of await stores.hub.membersOf(groupHubId, true)) {
-    const remoteId = await remoteOf(memberId);
+    const remoteId = await remoteOf(memberId, true);
     if (remoteId) desired.push(remoteId);
   }
   const actual: string[] = [];
@@ -34,15 +36,29 @@ export async function planGroupMemberships(
     connector.readMembers!(groupRemoteId).subscribe({ next: (page) => actual.push(...page), error: reject, complete: resolve }),
   );
   const addedByIdsync: string[] = [];
+  const stale: string[] = [];
+  const present = new Set(actual);
   for (const memberId of await stores.links.createdMemberships(connection.id, groupHubId)) {
-    const remoteId = await remoteOf(memberId);
-    if (remoteId) addedByIdsync.push(remoteId);
+    const remoteId = await remoteOf(memberId, false);
+    if (remoteId && present.has(remoteId)) addedByIdsync.push(remoteId);
+    // Provenance of a membership that is not there (removed outside idsync, or a write that
+    // never happened after a crash) would make merge remove a later, manual one: forget it.
+    else stale.push(memberId);
   }
 
   const mode = connection.preferences.membershipHandling;
   const changes = planMembershipChanges(mode, { desired, actual, addedByIdsync });
   const base = { connectionId: connection.id, objectType: 'Group' as const, hubId: groupHubId, remoteId: groupRemoteId };
   const operations: PlannedOperation[] = [];
+  const staleNotReAdded = stale.filter((hubId) => !changes.add.some((remoteId) => hubByRemote.get(remoteId) === hubId));
+  if (staleNotReAdded.length) {
+    operations.push({
+      ...base,
+      kind: 'forget-memberships',
+      memberHubIds: staleNotReAdded,
+      reason: { ruleIds, summary: `${staleNotReAdded.length} membership(s) idsync once added are no longer in the remote group; they stop counting as idsync's.` },
+    });
+  }
   if (changes.add.length) {
     operations.push({
       ...base,

@@ -26,6 +26,7 @@ export async function planRuleDeletionFor(
         ...base,
         kind: 'confirm',
         remoteId: link.remoteId,
+        state: link.state,
         reason: { ruleIds: others, summary: `Rule "${rule.name}" was deleted; still provisioned by ${others.join(', ')}.` },
       },
     ];

@@ -10,7 +10,10 @@ const describe = (error: unknown): string => (error instanceof Error ? error.mes
 function stateAfter(operation: PlannedOperation): SyncState {
   switch (operation.kind) {
     case 'disable':
-      return 'disabled';
+      // Only the remove action disables: the object left idsync's scope on this connection.
+      return 'deprovisioned';
+    case 'confirm':
+      return operation.state;
     case 'update':
     case 'create':
       return operation.objectType === 'User' && operation.resource.active === false ? 'disabled' : 'in-sync';
@@ -66,12 +69,18 @@ export async function recordOutcome(
       await links.release(operation.connectionId, operation.objectType, operation.hubId);
       break;
     case 'add-members':
+      // Recorded before the write (execute); recording again is harmless and heals a lost record.
       await links.recordMemberships(operation.connectionId, operation.hubId, operation.memberHubIds);
       break;
     case 'remove-members':
+    case 'forget-memberships':
       await links.forgetMemberships(operation.connectionId, operation.hubId, operation.memberHubIds);
       break;
     default: {
+      if (operation.kind === 'link' && operation.takesOverFrom) {
+        // A re-hire: the account belonged to a hub object that is gone; its link gives way.
+        await links.release(operation.connectionId, operation.objectType, operation.takesOverFrom);
+      }
       const remoteId = result.outcome.remoteId ?? existing?.remoteId;
       const { intent: _intent, lastError: _lastError, ...rest } = existing ?? ({} as Partial<Link>);
       await links.put({

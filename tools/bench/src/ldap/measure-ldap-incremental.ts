@@ -1,0 +1,95 @@
+import type { Connector, RunSummary } from '@idsync/core';
+import { benchUid } from './ldap-bench-directory.js';
+import { LDAP_BENCH_CONNECTION_ID, type LdapBenchEngine } from './ldap-bench-engine.js';
+
+/** Latency of one LDAP change reaching the hub, as written to the JSON report. */
+export interface LdapLatencyFigures {
+  readonly name: string;
+  readonly repetitions: number;
+  /** LDAP modify → inbound incremental run → the hub user holds the new value. */
+  readonly medianMs: number;
+  readonly p99Ms: number;
+  readonly minMs: number;
+  readonly maxMs: number;
+  /** The LDAP modify alone, included in the figures above. */
+  readonly ldapWriteMedianMs: number;
+  /** Repetitions after which the hub held the change (should equal `repetitions`). */
+  readonly observedInHub: number;
+  readonly details: Record<string, unknown>;
+}
+
+const WARM_UP = 2;
+const round = (value: number): number => Math.round(value * 100) / 100;
+const since = (started: bigint): number => Number(process.hrtime.bigint() - started) / 1e6;
+
+export function percentile(sorted: readonly number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)] ?? 0;
+}
+
+/**
+ * Changes one entry's title in LDAP (through a second connector, standing for an administrator),
+ * runs an inbound incremental cycle and reads the user back from the hub, `repetitions` times
+ * after two warm-ups, each time another entry spread over the directory. Needs the hub loaded
+ * by a full run (which leaves the checkpoint an incremental run starts from).
+ */
+export async function measureLdapIncrementalLatency(
+  engine: LdapBenchEngine,
+  editor: Connector,
+  entries: number,
+  repetitions: number,
+): Promise<LdapLatencyFigures> {
+  const { store } = engine;
+  const total = repetitions + WARM_UP;
+  const samples: number[] = [];
+  const writes: number[] = [];
+  const modes = new Set<RunSummary['mode']>();
+  let observed = 0;
+  let lastRun: RunSummary | undefined;
+  engine.calls.take();
+  for (let repetition = 0; repetition < total; repetition++) {
+    const userName = benchUid(Math.floor(((repetition + 0.5) * entries) / total));
+    const user = await store.hub.findByUserName(userName);
+    const remoteId = user && (await store.links.get(LDAP_BENCH_CONNECTION_ID, 'User', user.id))?.remoteId;
+    if (!user || !remoteId)
+      throw new Error(`${userName} is not in the hub or not linked; run the full reconciliation first.`);
+    const title = `Changed title ${repetition}`;
+
+    const started = process.hrtime.bigint();
+    await editor.patch!('User', remoteId, [{ op: 'replace', path: 'title', value: title }]);
+    const write = since(started);
+    lastRun = await engine.pull('incremental');
+    const arrived = (await store.hub.get('User', user.id))?.resource.title === title;
+    const elapsed = since(started);
+
+    if (repetition < WARM_UP) continue;
+    samples.push(elapsed);
+    writes.push(write);
+    modes.add(lastRun.mode);
+    if (arrived) observed++;
+  }
+  const sorted = [...samples].sort((a, b) => a - b);
+  return {
+    name: 'incremental.one-ldap-change',
+    repetitions,
+    medianMs: round(percentile(sorted, 50)),
+    p99Ms: round(percentile(sorted, 99)),
+    minMs: round(sorted[0] ?? 0),
+    maxMs: round(sorted.at(-1) ?? 0),
+    ldapWriteMedianMs: round(
+      percentile(
+        [...writes].sort((a, b) => a - b),
+        50,
+      ),
+    ),
+    observedInHub: observed,
+    details: {
+      warmUp: WARM_UP,
+      modes: [...modes],
+      lastRunCounts: lastRun?.counts ?? {},
+      storeCallsPerChange: Object.fromEntries(
+        Object.entries(engine.calls.take()).map(([key, count]) => [key, round(count / total)]),
+      ),
+    },
+  };
+}

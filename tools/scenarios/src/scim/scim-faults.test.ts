@@ -1,0 +1,182 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import type { FaultConfig } from '@idsync/scim-target';
+import { groupsRule, usersRule } from '../engine-harness.js';
+import { ScimEngineHarness, type ScimHarnessOptions } from './scim-engine-harness.js';
+import { expectConverged, syncUntilSucceeded } from './sync-until-converged.js';
+
+/*
+ * A misbehaving SCIM target — 5xx bursts, a 429 storm, a rate limit, connection resets, a slow
+ * target whose answers come after the client gave up — through the real engine and
+ * connector. Runs are repeated until one succeeds (a bounded number of times); then the
+ * target must hold every hub user and group exactly once, with the right members, and a
+ * further run must plan nothing.
+ */
+
+let harness: ScimEngineHarness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+const USERS = 24;
+const GROUPS = 3;
+const MAX_RUNS = 8;
+
+/** 24 users and 3 groups of 8 members each in the hub. */
+async function populate(h: ScimEngineHarness): Promise<void> {
+  const ids: string[] = [];
+  for (let i = 0; i < USERS; i++)
+    ids.push(await h.addUser(`user${i}.fault@example.com`, { title: `Title ${i}` }));
+  for (let g = 0; g < GROUPS; g++) await h.addGroup(`Team ${g}`, ids.slice(g * 8, g * 8 + 8));
+}
+
+/**
+ * Starts the engine, populates the hub, turns the faults on (after discovery, so the connector
+ * is made), then syncs users and groups until each succeeds; turns the faults off and checks
+ * convergence. Returns how many runs each type needed and what the target saw.
+ */
+async function convergeUnder(faults: FaultConfig, options: ScimHarnessOptions = {}) {
+  const h = await ScimEngineHarness.start({ rules: [usersRule(), groupsRule()], ...options });
+  harness = h;
+  await populate(h);
+  h.simulator.setFaults(faults);
+  const userRuns = await syncUntilSucceeded(h, 'User', MAX_RUNS);
+  const groupRuns = await syncUntilSucceeded(h, 'Group', MAX_RUNS);
+  expect(userRuns.at(-1)?.status).toBe('succeeded');
+  expect(groupRuns.at(-1)?.status).toBe('succeeded');
+  const struck = h.simulator.requests.all().filter((request) => request.faults.some((f) => f !== 'latency'));
+  h.simulator.setFaults({});
+  await expectConverged(h);
+  return { h, userRuns, groupRuns, struck };
+}
+
+const statuses = (requests: { status?: number | undefined }[]) => requests.map((r) => r.status ?? 'reset');
+
+describe('SCIM outbound under faults converges with no duplicates', () => {
+  it('5xx bursts on creates, membership PATCHes and reads', async () => {
+    const { struck, userRuns } = await convergeUnder({
+      failNext: [
+        { method: 'POST', path: '/Users', count: 6, status: 503 },
+        { method: 'GET', path: '/Users', count: 3, status: 502 },
+        { method: 'POST', path: '/Groups', count: 2, status: 500 },
+        { method: 'PATCH', path: '/Groups', count: 3, status: 503 },
+      ],
+    });
+    // Every burst struck in full: the engine met all 14 failures and still converged.
+    expect(struck).toHaveLength(14);
+    expect(new Set(statuses(struck))).toEqual(new Set([500, 502, 503]));
+    // A 5xx on a correlation read is not retried while planning: that user waits for the next run.
+    expect(userRuns.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a storm of 429s with Retry-After', async () => {
+    const { h, struck } = await convergeUnder({ throttleNext: { count: 40, retryAfterSeconds: 1 } });
+    expect(struck).toHaveLength(40);
+    expect(new Set(statuses(struck))).toEqual(new Set([429]));
+    expect(h.simulator.requests.all().filter((r) => r.status === 429)).toHaveLength(40);
+  });
+
+  it('a target rate limit of 30 requests a second, with the connector budget under it: no 429 at all', async () => {
+    // The connector's token bucket starts full (one second's worth) and the target counts fixed
+    // windows, so a budget of 14/s keeps any window to 28 requests at most, bursts included.
+    const { h, userRuns, groupRuns } = await convergeUnder(
+      {},
+      { target: { rateLimit: { requests: 30, windowMs: 1000 } }, connector: { requestsPerSecond: 14 } },
+    );
+    expect(h.simulator.requests.all().filter((r) => r.status === 429)).toEqual([]);
+    expect([userRuns.length, groupRuns.length]).toEqual([1, 1]);
+  });
+
+  it('connection resets on every kind of request but member reads', async () => {
+    // GET /Groups/{id} (reading a group's members while planning) is spared: a failure there
+    // currently rejects the whole run instead of failing that group (reported as a core bug).
+    const notMemberReads = /^\/(Users|Groups)$|^\/Users\//;
+    const { struck } = await convergeUnder({
+      seed: 7,
+      resets: { count: 12, probability: 0.25, match: { path: notMemberReads } },
+    });
+    expect(struck).toHaveLength(12);
+    expect(new Set(statuses(struck))).toEqual(new Set(['reset']));
+  });
+
+  it('a slow target: creates held past the client timeout, reads answered in a trickle', async () => {
+    // Timeouts under about a second do not fire (undici's timer resolution), hence 1000 ms.
+    // Latency strikes user creates only: a group create answered just as the client gives up
+    // would be duplicated by the retry (a reported engine bug, see the lost-answer test).
+    const { h, userRuns } = await convergeUnder(
+      {
+        seed: 3,
+        latency: { ms: 200, jitterMs: 1800, match: { method: 'POST', path: '/Users' } },
+        slowBody: { chunkBytes: 64, intervalMs: 20, count: 30, match: { method: 'GET' } },
+      },
+      { connector: { requestTimeoutMs: 1000 } },
+    );
+    const posts = h.simulator.requests.matching({ method: 'POST', path: '/Users' });
+    // Creates the client gave up on were not answered (status unknown) and were sent again.
+    expect(posts.filter((r) => r.status === undefined).length).toBeGreaterThan(0);
+    expect(posts.length).toBeGreaterThan(USERS);
+    expect(userRuns[0]?.counts['planned.create']).toBe(USERS);
+    expect(h.simulator.requests.all().filter((r) => r.faults.includes('slowBody'))).toHaveLength(30);
+  });
+
+  it('a user create whose answer is lost after the target wrote it: the next run links it, the group run adds it', async () => {
+    // Headers at once, then the body stalls past the client's timeout: the user exists
+    // remotely, the engine does not know it. Its retry is refused as a duplicate userName,
+    // the next run finds it by userName and links it, and the group run must then count it.
+    const { h, userRuns } = await convergeUnder(
+      {
+        slowBody: { match: { method: 'POST', path: '/Users' }, count: 3, chunkBytes: 100, intervalMs: 2500 },
+      },
+      { connector: { requestTimeoutMs: 1000 } },
+    );
+    expect(userRuns.map((run) => run.status)).toEqual(['partial', 'succeeded']);
+    expect(userRuns[0]?.counts).toMatchObject({ 'create.succeeded': USERS - 3, 'create.failed': 3 });
+    expect(userRuns[1]?.counts).toMatchObject({ 'planned.link': 3, 'link.succeeded': 3 });
+    expect(
+      h.simulator.requests.matching({ method: 'POST', path: '/Users' }).filter((r) => r.status === 409),
+    ).toHaveLength(3);
+  });
+
+  it('a group create whose answer is lost after the target wrote it: no second group', async () => {
+    // The rfc profile, like many SCIM services, does not require unique group names, so
+    // nothing but the client can prevent a duplicate when it retries a create that landed.
+    const h = await ScimEngineHarness.start({
+      rules: [usersRule(), groupsRule()],
+      connector: { requestTimeoutMs: 1000 },
+    });
+    harness = h;
+    await h.addGroup('Team 0');
+    await h.addGroup('Team 1');
+    h.simulator.setFaults({
+      slowBody: { match: { method: 'POST', path: '/Groups' }, count: 1, chunkBytes: 100, intervalMs: 2500 },
+    });
+    await syncUntilSucceeded(h, 'Group', MAX_RUNS);
+    h.simulator.setFaults({});
+    expect(
+      h.simulator.store.groups
+        .all()
+        .map((group) => group.displayName)
+        .sort(),
+    ).toEqual(['Team 0', 'Team 1']);
+  });
+
+  it('a member read refused with 429 while planning memberships fails that group, not the whole run', async () => {
+    const h = await ScimEngineHarness.start({ rules: [usersRule(), groupsRule()] });
+    harness = h;
+    const ada = await h.addUser('ada.lovelace@example.com');
+    await h.addGroup('Team 0', [ada]);
+    await h.addGroup('Team 1', [ada]);
+    await h.sync('User');
+    h.simulator.setFaults({
+      failNext: [
+        { method: 'GET', path: /^\/Groups\/.+/, count: 1, status: 429, headers: { 'retry-after': '1' } },
+      ],
+    });
+    const first = await h.sync('Group');
+    expect(first.status).toBe('partial');
+    expect(first.counts).toMatchObject({ 'create.succeeded': 2 });
+    const runs = await syncUntilSucceeded(h, 'Group', 2);
+    expect(runs.at(-1)?.status).toBe('succeeded');
+    await expectConverged(h);
+  });
+});
