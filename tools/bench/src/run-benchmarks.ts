@@ -16,6 +16,7 @@ import { runScimBenchmarks } from './scim/scim-benchmarks.js';
  * - `--execute-up-to N`: largest size whose full run is measured (default 100000); larger ones are seeded
  * - `--repetitions N`: incremental changes timed (default 20)
  * - `--through-api N`: users loaded through the HubStore API before the bulk load (default 1000)
+ * - `--analyze`: ANALYZE before each engine phase and every minute during it, as autovacuum would
  * - `--in-process`: run engine stages in this process instead of one child process each
  */
 const { values } = parseArgs({
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     'execute-up-to': { type: 'string', default: '100000' },
     repetitions: { type: 'string', default: '20' },
     'through-api': { type: 'string', default: '1000' },
+    analyze: { type: 'boolean', default: false },
     'in-process': { type: 'boolean', default: false },
   },
 });
@@ -78,6 +80,7 @@ const parameters = {
           executeUpTo: count('execute-up-to', values['execute-up-to'], 0),
           repetitions: count('repetitions', values.repetitions),
           throughApi: count('through-api', values['through-api'], 0),
+          analyze: values.analyze,
           isolate: !values['in-process'],
         },
       }

@@ -10,6 +10,8 @@ export interface EngineBenchOptions {
   readonly executeUpTo: number;
   readonly repetitions: number;
   readonly throughApi: number;
+  /** Keep the planner's statistics current with ANALYZE (see StatisticsRefresher). */
+  readonly analyze: boolean;
   readonly databaseUrl?: string;
   readonly isolate: boolean;
   /** Progress lines (to stderr in the CLI): a 1M case runs for many minutes. */
@@ -37,6 +39,7 @@ export async function runEngineBenchmarks(options: EngineBenchOptions): Promise<
         execute: users <= options.executeUpTo,
         repetitions: options.repetitions,
         throughApi: options.throughApi,
+        analyze: options.analyze,
         isolate: options.isolate,
         onPhase: (phase) =>
           options.log(

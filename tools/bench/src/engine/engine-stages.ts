@@ -5,6 +5,7 @@ import type { StoreLocation } from './bench-store.js';
 import { loadHubUsers } from './load-hub-users.js';
 import { measureIncrementalLatency, type LatencyFigures } from './measure-incremental-latency.js';
 import { measurePhase, type PhaseFigures, type PhaseResult } from './measure-phase.js';
+import { StatisticsRefresher } from './refresh-statistics.js';
 import { seedLinkedTarget } from './seed-linked-target.js';
 
 /** The names of the phases in the report. */
@@ -29,11 +30,18 @@ export type StageRequest =
       readonly users: number;
       readonly throughApi: number;
     }
-  | { readonly stage: 'plan'; readonly location: StoreLocation; readonly users: number }
+  | {
+      readonly stage: 'plan';
+      readonly location: StoreLocation;
+      readonly users: number;
+      /** Keep the planner's statistics current (see StatisticsRefresher). */
+      readonly analyze: boolean;
+    }
   | {
       readonly stage: 'sync';
       readonly location: StoreLocation;
       readonly users: number;
+      readonly analyze: boolean;
       /** Fill the target with a measured full run (true) or the direct seed (false). */
       readonly execute: boolean;
       readonly repetitions: number;
@@ -64,23 +72,42 @@ export async function runStage(store: IdsyncStore, request: StageRequest): Promi
     }
     case 'plan': {
       const engine = new BenchEngine(store);
+      const measured = measuredWith(request.analyze ? new StatisticsRefresher(store) : undefined);
       return {
         stage: 'plan',
-        phases: [await measurePhase(PHASES.planEmpty, () => cycle(engine, 'plan', PHASES.planEmpty))],
+        phases: [await measured(PHASES.planEmpty, () => cycle(engine, 'plan', PHASES.planEmpty))],
       };
     }
     case 'sync': {
       const engine = new BenchEngine(store);
+      const refresher = request.analyze ? new StatisticsRefresher(store) : undefined;
+      const measured = measuredWith(refresher);
       const fill = request.execute
-        ? await measurePhase(PHASES.runEmpty, () => cycle(engine, 'run', PHASES.runEmpty))
-        : await measurePhase(PHASES.seed, () => seedLinkedTarget(engine));
-      const planInSync = await measurePhase(PHASES.planInSync, () =>
-        cycle(engine, 'plan', PHASES.planInSync),
-      );
+        ? await measured(PHASES.runEmpty, () => cycle(engine, 'run', PHASES.runEmpty))
+        : await measured(PHASES.seed, () => seedLinkedTarget(engine));
+      const planInSync = await measured(PHASES.planInSync, () => cycle(engine, 'plan', PHASES.planInSync));
+      await refresher?.analyzeNow();
       const incremental = await measureIncrementalLatency(engine, request.users, request.repetitions);
       return { stage: 'sync', phases: [fill, planInSync], incremental };
     }
   }
+}
+
+/**
+ * `measurePhase`, with the planner's statistics refreshed first and then every minute while
+ * the phase runs, when a refresher is given.
+ */
+function measuredWith(refresher: StatisticsRefresher | undefined) {
+  return async (name: string, work: () => Promise<PhaseResult>): Promise<PhaseFigures> => {
+    if (!refresher) return measurePhase(name, work);
+    await refresher.analyzeNow();
+    refresher.start();
+    try {
+      return await measurePhase(name, work);
+    } finally {
+      await refresher.stop();
+    }
+  };
 }
 
 const PROGRESS_EVERY_MS = 60_000;

@@ -36,7 +36,7 @@ function report(store: EngineCaseReport['store'], users: number, phases: PhaseFi
     observedRemotely: 1,
     details: {},
   };
-  return { store, users, isolated: true, phases, incremental };
+  return { store, users, analyzed: true, isolated: true, phases, incremental };
 }
 
 describe('memoryGrowth', () => {

@@ -22,6 +22,8 @@ export interface EngineCaseOptions {
   readonly repetitions: number;
   /** Users loaded through `HubStore.create` (the rest in bulk), to show the API's load rate. */
   readonly throughApi: number;
+  /** Keep the planner's statistics current with ANALYZE, as autovacuum would (see StatisticsRefresher). */
+  readonly analyze: boolean;
   /** Each stage in a child process of its own (not possible for PGlite in memory). */
   readonly isolate: boolean;
   /** Told each phase's figures as soon as its stage ends (a 1M case runs for a long time). */
@@ -31,6 +33,8 @@ export interface EngineCaseOptions {
 export interface EngineCaseReport {
   readonly store: BenchStoreKind;
   readonly users: number;
+  /** Whether the benchmark kept the planner's statistics current (`--analyze`). */
+  readonly analyzed: boolean;
   /** Whether each stage ran in its own process (then `processMaxRssMiB` is that stage's peak). */
   readonly isolated: boolean;
   readonly phases: PhaseFigures[];
@@ -43,11 +47,12 @@ export async function runEngineCase(options: EngineCaseOptions): Promise<EngineC
   const location = await createStoreLocation(options.store, options.databaseUrl);
   const requests: StageRequest[] = [
     { stage: 'load', location, users: options.users, throughApi: options.throughApi },
-    { stage: 'plan', location, users: options.users },
+    { stage: 'plan', location, users: options.users, analyze: options.analyze },
     {
       stage: 'sync',
       location,
       users: options.users,
+      analyze: options.analyze,
       execute: options.execute,
       repetitions: options.repetitions,
     },
@@ -65,6 +70,7 @@ export async function runEngineCase(options: EngineCaseOptions): Promise<EngineC
     return {
       store: options.store,
       users: options.users,
+      analyzed: options.analyze,
       isolated,
       phases: results.flatMap((result) => result.phases),
       incremental: sync.incremental,

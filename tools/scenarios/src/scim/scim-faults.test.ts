@@ -119,7 +119,7 @@ describe('SCIM outbound under faults converges with no duplicates', () => {
     expect(h.simulator.requests.all().filter((r) => r.faults.includes('slowBody'))).toHaveLength(30);
   });
 
-  it('a user create whose answer is lost after the target wrote it: the next run links it, the group run adds it', async () => {
+  it('a user create whose answer is lost after the target wrote it: the next run links it, no longer failed, and the group run adds it', async () => {
     // Headers at once, then the body stalls past the client's timeout: the user exists
     // remotely, the engine does not know it. Its retry is refused as a duplicate userName,
     // the next run finds it by userName and links it, and the group run must then count it.

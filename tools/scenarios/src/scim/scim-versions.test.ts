@@ -26,21 +26,21 @@ const ignoreConfirms = (run: RunSummary) =>
   Object.keys(run.counts).filter((key) => key.startsWith('planned.') && key !== 'planned.confirm');
 
 /**
- * Three engineers in the group "Engineering", synced; then Ada renamed, Grace no longer an
- * engineer (disabled), Alan out of the group, the group renamed — synced again.
+ * Three engineers, Ada and Alan in the group "Engineering", synced; then Ada renamed, Grace no
+ * longer an engineer (disabled), Alan out of the group, the group renamed — synced again.
  */
 async function story(h: ScimEngineHarness): Promise<void> {
   const ada = await h.addUser(ADA, { title: 'Engineer' });
   const grace = await h.addUser(GRACE, { title: 'Engineer' });
   const alan = await h.addUser(ALAN, { title: 'Engineer' });
-  const group = await h.addGroup('Engineering', [ada, grace, alan]);
+  const group = await h.addGroup('Engineering', [ada, alan]);
   expect((await h.sync('User')).status).toBe('succeeded');
   expect((await h.sync('Group')).status).toBe('succeeded');
-  expect(h.remoteMemberNames('Engineering')).toEqual([ALAN, ADA, GRACE].sort());
+  expect(h.remoteMemberNames('Engineering')).toEqual([ALAN, ADA].sort());
 
   await h.updateUser(ada, { displayName: 'Countess Lovelace' });
   await h.updateUser(grace, { title: 'Admiral' });
-  await h.updateGroup(group, { displayName: 'Engineering Team', memberIds: [ada, grace] });
+  await h.updateGroup(group, { displayName: 'Engineering Team', memberIds: [ada] });
   expect((await h.sync('User')).status).toBe('succeeded');
   expect((await h.sync('Group')).status).toBe('succeeded');
 }
@@ -52,7 +52,7 @@ function expectStoryOutcome(h: ScimEngineHarness): void {
   expect(users.get(GRACE)).toMatchObject({ active: false });
   expect(users.get(ALAN)).toMatchObject({ active: true });
   expect(h.remoteGroupsNamed('Engineering')).toEqual([]);
-  expect(h.remoteMemberNames('Engineering Team')).toEqual([ADA, GRACE]);
+  expect(h.remoteMemberNames('Engineering Team')).toEqual([ADA]);
 }
 
 const methodsOn = (h: ScimEngineHarness, path: string) =>
