@@ -117,7 +117,7 @@ describe('one object failing for good', () => {
     const retried = await harness.sync();
     expect(retried.counts).toMatchObject({ 'planned.disable': 1, 'disable.succeeded': 1 });
     expect(harness.remoteUsers().get(email('grace'))?.active).toBe(false);
-    expect(await harness.linkOf(email('grace'))).toMatchObject({ state: 'disabled', attempts: 0 });
+    expect(await harness.linkOf(email('grace'))).toMatchObject({ state: 'deprovisioned', attempts: 0 });
   });
 
   it('a failed update of a group member leaves the member in the remote group (overwrite)', async () => {

@@ -22,6 +22,7 @@ describe('outbound: a user re-created under the same userName', () => {
     const again = await harness.addUser('ada.lovelace@example.com', { title: 'Engineer' });
 
     const run = await harness.sync();
+    expect(run.reason ?? '').toBe('');
     expect(failureCounts(run)).toEqual({});
     expect(run.status).toBe('succeeded');
     expect(harness.target.count('User')).toBe(1);

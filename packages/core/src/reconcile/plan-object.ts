@@ -120,7 +120,9 @@ function planWanted(
             : `An existing remote object matches ${correlation.filter}; it is linked instead of creating a duplicate.`,
         ),
       };
-      return [link, ...planUpdate(input, remoteId, correlation.remote.resource, desired.onUpdate, base, reason)];
+      const updates = planUpdate(input, remoteId, correlation.remote.resource, desired.onUpdate, base, reason);
+      const settled = input.objectType === 'User' && !isActive(desired.onUpdate) ? 'disabled' : 'in-sync';
+      return [{ ...link, state: updates.some((u) => u.kind === 'update') ? 'pending' : settled }, ...updates];
     }
     case 'none':
       return planCreate(

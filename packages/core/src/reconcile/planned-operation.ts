@@ -41,7 +41,13 @@ export type PlannedOperation =
    * Correlation found the object already on the remote side: link it (and update it if
    * needed). `takesOverFrom`: the deleted hub object whose link pointed at it (a re-hire).
    */
-  | (OperationBase & { readonly kind: 'link'; readonly remoteId: string; readonly takesOverFrom?: string })
+  | (OperationBase & {
+      readonly kind: 'link';
+      readonly remoteId: string;
+      readonly takesOverFrom?: string;
+      /** The state once linked: in sync unless an update follows (`pending`). */
+      readonly state?: SyncState;
+    })
   | (OperationBase & {
       readonly kind: 'update';
       readonly remoteId: string;

@@ -19,6 +19,7 @@ import { usersRule } from '@idsync/scenarios';
 import { createCoreRegistry } from '@idsync/scim';
 import type { IdsyncStore } from '@idsync/store';
 import { StoreCallCounter } from './count-store-calls.js';
+import { Ticker } from './ticker.js';
 
 /** The connection id every benchmark rule and link names. */
 export const BENCH_CONNECTION_ID = 'target';
@@ -38,10 +39,15 @@ export class BenchEngine {
   readonly connector: ReferenceConnector;
   readonly connection: Connection;
   readonly rules: ProvisioningRule[] = [usersRule({ connectionId: BENCH_CONNECTION_ID })];
-  readonly calls = new StoreCallCounter();
+  readonly calls: StoreCallCounter;
   private readonly reconciler: OutboundReconciler;
 
-  constructor(readonly store: IdsyncStore) {
+  /** `ticker` is ticked on every store call the engine makes (see Ticker). */
+  constructor(
+    readonly store: IdsyncStore,
+    readonly ticker: Ticker = new Ticker(),
+  ) {
+    this.calls = new StoreCallCounter(ticker);
     const referenceStores = new ReferenceStores();
     this.target = referenceStores.create({ name: 'target', accessKey: 'target-key' });
     const config = validateConnectorConfig(REFERENCE_MANIFEST, { name: 'target', accessKey: 'target-key' });

@@ -1,4 +1,5 @@
 import type { EngineStores } from '@idsync/core';
+import type { Ticker } from './ticker.js';
 
 /** Calls per store method ("links.get": 100000), for one phase. */
 export type StoreCallCounts = Record<string, number>;
@@ -10,6 +11,9 @@ export type StoreCallCounts = Record<string, number>;
  */
 export class StoreCallCounter {
   private counts = new Map<string, number>();
+
+  /** `ticker` is ticked on every call: the store calls are the heartbeat of a PGlite run (see Ticker). */
+  constructor(private readonly ticker?: Ticker) {}
 
   wrap(stores: EngineStores): EngineStores {
     return {
@@ -41,6 +45,7 @@ export class StoreCallCounter {
         const key = `${prefix}.${property}`;
         return (...args: unknown[]) => {
           this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+          this.ticker?.tick();
           return (value as (...parameters: unknown[]) => unknown).apply(object, args);
         };
       },

@@ -7,6 +7,7 @@ import { measureIncrementalLatency, type LatencyFigures } from './measure-increm
 import { measurePhase, type PhaseFigures, type PhaseResult } from './measure-phase.js';
 import { StatisticsRefresher } from './refresh-statistics.js';
 import { seedLinkedTarget } from './seed-linked-target.js';
+import { Ticker } from './ticker.js';
 
 /** The names of the phases in the report. */
 export const PHASES = {
@@ -53,35 +54,44 @@ export type StageResult =
   | { readonly stage: 'sync'; readonly phases: PhaseFigures[]; readonly incremental: LatencyFigures };
 
 export async function runStage(store: IdsyncStore, request: StageRequest): Promise<StageResult> {
+  const ticker = new Ticker();
   switch (request.stage) {
     case 'load': {
-      const load = await measurePhase(PHASES.load, async () => {
-        const outcome = await loadHubUsers(store, { users: request.users, throughApi: request.throughApi });
-        const rate = (part: { users: number; seconds: number }) =>
-          part.seconds > 0 ? Math.round(part.users / part.seconds) : 0;
-        return {
-          objects: request.users,
-          details: {
-            hubUsers: await store.hub.count('User'),
-            throughApi: { ...outcome.throughApi, usersPerSecond: rate(outcome.throughApi) },
-            bulk: { ...outcome.bulk, usersPerSecond: rate(outcome.bulk) },
-          },
-        };
-      });
+      const load = await measurePhase(
+        PHASES.load,
+        async () => {
+          const outcome = await loadHubUsers(store, {
+            users: request.users,
+            throughApi: request.throughApi,
+            onBatch: () => ticker.tick(),
+          });
+          const rate = (part: { users: number; seconds: number }) =>
+            part.seconds > 0 ? Math.round(part.users / part.seconds) : 0;
+          return {
+            objects: request.users,
+            details: {
+              hubUsers: await store.hub.count('User'),
+              throughApi: { ...outcome.throughApi, usersPerSecond: rate(outcome.throughApi) },
+              bulk: { ...outcome.bulk, usersPerSecond: rate(outcome.bulk) },
+            },
+          };
+        },
+        ticker,
+      );
       return { stage: 'load', phases: [load] };
     }
     case 'plan': {
-      const engine = new BenchEngine(store);
-      const measured = measuredWith(request.analyze ? new StatisticsRefresher(store) : undefined);
+      const engine = new BenchEngine(store, ticker);
+      const measured = measuredWith(ticker, request.analyze ? new StatisticsRefresher(store) : undefined);
       return {
         stage: 'plan',
         phases: [await measured(PHASES.planEmpty, () => cycle(engine, 'plan', PHASES.planEmpty))],
       };
     }
     case 'sync': {
-      const engine = new BenchEngine(store);
+      const engine = new BenchEngine(store, ticker);
       const refresher = request.analyze ? new StatisticsRefresher(store) : undefined;
-      const measured = measuredWith(refresher);
+      const measured = measuredWith(ticker, refresher);
       const fill = request.execute
         ? await measured(PHASES.runEmpty, () => cycle(engine, 'run', PHASES.runEmpty))
         : await measured(PHASES.seed, () => seedLinkedTarget(engine));
@@ -97,13 +107,13 @@ export async function runStage(store: IdsyncStore, request: StageRequest): Promi
  * `measurePhase`, with the planner's statistics refreshed first and then every minute while
  * the phase runs, when a refresher is given.
  */
-function measuredWith(refresher: StatisticsRefresher | undefined) {
+function measuredWith(ticker: Ticker, refresher: StatisticsRefresher | undefined) {
   return async (name: string, work: () => Promise<PhaseResult>): Promise<PhaseFigures> => {
-    if (!refresher) return measurePhase(name, work);
+    if (!refresher) return measurePhase(name, work, ticker);
     await refresher.analyzeNow();
-    refresher.start();
+    refresher.start(ticker);
     try {
-      return await measurePhase(name, work);
+      return await measurePhase(name, work, ticker);
     } finally {
       await refresher.stop();
     }
@@ -121,16 +131,15 @@ async function cycle(engine: BenchEngine, kind: 'plan' | 'run', name: string): P
   engine.calls.take();
   engine.takeRemoteCalls();
   const started = Date.now();
-  const progress = setInterval(() => {
+  const stopProgress = engine.ticker.every(PROGRESS_EVERY_MS, () => {
     const elapsed = Math.round((Date.now() - started) / 1000);
     console.error(`    ${name} after ${elapsed} s: ${JSON.stringify(engine.calls.peek())}`);
-  }, PROGRESS_EVERY_MS);
-  progress.unref();
+  });
   let summary: RunSummary;
   try {
     summary = await engine.sync('full', kind === 'plan');
   } finally {
-    clearInterval(progress);
+    stopProgress();
   }
   if (summary.status !== 'succeeded') {
     throw new Error(`The ${kind} ended "${summary.status}": ${summary.reason ?? 'no reason given'}.`);

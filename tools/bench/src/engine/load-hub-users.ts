@@ -13,6 +13,8 @@ export interface LoadOptions {
    * as the SCIM server writes them: the figure that shows why the rest is bulk-loaded.
    */
   readonly throughApi: number;
+  /** Called after every batch (the benchmark ticks its Ticker there). */
+  readonly onBatch?: () => void;
 }
 
 export interface LoadOutcome {
@@ -48,6 +50,7 @@ export async function loadHubUsers(store: IdsyncStore, options: LoadOptions): Pr
     if (bulk.length)
       await store.database.transaction().execute((trx) => insertUsers(trx, population.id, bulk));
     bulkSeconds += seconds(started);
+    options.onBatch?.();
   }
   return {
     throughApi: { users: apiCount, seconds: apiSeconds },

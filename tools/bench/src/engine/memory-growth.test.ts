@@ -18,6 +18,7 @@ function figures(
     peakRssMiB,
     peakHeapUsedMiB,
     processMaxRssMiB,
+    maxRssResetAtStart: true,
     cpuSeconds: 1,
     loadAverage: 1,
     details: {},

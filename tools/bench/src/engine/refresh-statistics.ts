@@ -1,5 +1,6 @@
 import type { IdsyncStore } from '@idsync/store';
 import { sql } from 'kysely';
+import type { Ticker } from './ticker.js';
 
 /** The tables the engine reads by key while it reconciles. */
 const TABLES = ['hub_objects', 'hub_emails', 'hub_changes', 'links', 'run_operations', 'audit_log'];
@@ -15,7 +16,7 @@ const EVERY_MS = 60_000;
  * nap time). Its cost is counted in the phase, as autovacuum's would be on an embedded store.
  */
 export class StatisticsRefresher {
-  private timer: NodeJS.Timeout | undefined;
+  private stopTicking: (() => void) | undefined;
   private running: Promise<void> | undefined;
   /** How many times ANALYZE ran. */
   analyses = 0;
@@ -34,15 +35,17 @@ export class StatisticsRefresher {
     await this.running;
   }
 
-  /** Starts refreshing every minute until `stop`. */
-  start(): void {
-    this.timer ??= setInterval(() => void this.analyzeNow().catch(() => undefined), EVERY_MS);
-    this.timer.unref();
+  /**
+   * Starts refreshing every minute until `stop`. On PGlite the ANALYZE is queued from inside a
+   * store call (see Ticker) and runs between two of the engine's queries.
+   */
+  start(ticker: Ticker): void {
+    this.stopTicking ??= ticker.every(EVERY_MS, () => void this.analyzeNow().catch(() => undefined));
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
+    this.stopTicking?.();
+    this.stopTicking = undefined;
     await this.running;
   }
 }

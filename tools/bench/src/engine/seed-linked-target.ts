@@ -40,6 +40,7 @@ export async function seedLinkedTarget(engine: BenchEngine): Promise<PhaseResult
     }
     await store.links.putMany(links);
     seeded += links.length;
+    engine.ticker.tick();
   }
   await store.checkpoints.put({
     connectionId: BENCH_CONNECTION_ID,

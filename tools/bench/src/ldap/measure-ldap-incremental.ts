@@ -13,6 +13,11 @@ export interface LdapLatencyFigures {
   readonly maxMs: number;
   /** The LDAP modify alone, included in the figures above. */
   readonly ldapWriteMedianMs: number;
+  /**
+   * One incremental poll of the connector alone (`changesSince` from the engine's checkpoint,
+   * nothing changed): the LDAP side of the figures above; the rest is the engine and the hub.
+   */
+  readonly connectorPollMedianMs: number;
   /** Repetitions after which the hub held the change (should equal `repetitions`). */
   readonly observedInHub: number;
   readonly details: Record<string, unknown>;
@@ -69,6 +74,7 @@ export async function measureLdapIncrementalLatency(
     if (arrived) observed++;
   }
   const sorted = [...samples].sort((a, b) => a - b);
+  const polls = await timePolls(engine, editor, repetitions);
   return {
     name: 'incremental.one-ldap-change',
     repetitions,
@@ -82,6 +88,7 @@ export async function measureLdapIncrementalLatency(
         50,
       ),
     ),
+    connectorPollMedianMs: round(percentile(polls, 50)),
     observedInHub: observed,
     details: {
       warmUp: WARM_UP,
@@ -92,4 +99,19 @@ export async function measureLdapIncrementalLatency(
       ),
     },
   };
+}
+
+/** Times `count` polls of the connector from the engine's checkpoint, sorted. */
+async function timePolls(engine: LdapBenchEngine, connector: Connector, count: number): Promise<number[]> {
+  const token = (await engine.store.checkpoints.get(LDAP_BENCH_CONNECTION_ID, 'User', 'inbound'))?.token;
+  if (token === undefined) throw new Error('The engine left no checkpoint to poll from.');
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = process.hrtime.bigint();
+    await new Promise<void>((resolve, reject) =>
+      connector.changesSince!('User', token).subscribe({ error: reject, complete: resolve }),
+    );
+    times.push(since(started));
+  }
+  return times.sort((a, b) => a - b);
 }

@@ -72,13 +72,12 @@ describe('SCIM connector benchmarks', () => {
       expect(result.throttled).toBe(result.traffic.byStatus['429'] ?? 0);
       expect(result.remoteUsers).toBe(result.traffic.byStatus['201'] ?? 0);
     }
-    // The connector's budget covers every request, reads included: the target's users all
-    // arrive; at half the limit even a full bucket plus a second's refill stays within one window.
-    for (const result of report.rateLimitCases.slice(0, 2)) {
-      expect(result.runs.at(-1)?.status).toBe('succeeded');
-      expect(result.remoteUsers).toBe(RATE_LIMITED_USERS);
-    }
-    expect(report.rateLimitCases[1]!.throttled).toBe(0);
+    // At half the limit, the connector's budget (which covers reads too) keeps even a full
+    // bucket plus a second's refill within one window: one run, every user, no 429.
+    const half = report.rateLimitCases[1]!;
+    expect(half.runs.map((run) => run.status)).toEqual(['succeeded']);
+    expect(half.remoteUsers).toBe(RATE_LIMITED_USERS);
+    expect(half.throttled).toBe(0);
     // With no budget at all the client runs into the limit.
     expect(report.rateLimitCases[3]!.throttled).toBeGreaterThan(0);
   });

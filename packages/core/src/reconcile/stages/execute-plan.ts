@@ -42,6 +42,7 @@ export async function executePlan(
     const stored = await context.stores.runs.operations(context.runId, after, context.pageSize);
     if (stored.length === 0) break;
     after = stored[stored.length - 1]!.sequence;
+    const links: PlannedOperation[] = [];
     const writes: PlannedOperation[] = [];
     const removals: PlannedOperation[] = [];
     for (const entry of stored) {
@@ -51,37 +52,36 @@ export async function executePlan(
         count(`${operation.kind}.withheld`);
         continue;
       }
-      (isRemoval(operation) ? removals : writes).push(operation);
+      (isRemoval(operation) ? removals : operation.kind === 'link' ? links : writes).push(operation);
     }
-    // Removals go last, and only if the link still points where the plan saw it: a re-hire
-    // may have taken the account over earlier in this run.
-    const results = [];
-    for (const batch of [writes, removals]) {
+    // Three waves per page. Links first: an update planned with a link must find it recorded.
+    // Removals last, and only if the link still points where the plan saw it: a re-hire may
+    // have taken the account over earlier in this run.
+    for (const batch of [links, writes, removals]) {
       if (batch.length === 0) continue;
-      results.push(
-        ...(await lastValueFrom(
-          executor
-            .execute(context.connection.id, from(batch), (operation) => runUnlessSuperseded(context, operation), policy)
-            .pipe(toArray()),
-          { defaultValue: [] },
-        )),
+      const results = await lastValueFrom(
+        executor
+          .execute(context.connection.id, from(batch), (operation) => runUnlessSuperseded(context, operation), policy)
+          .pipe(toArray()),
+        { defaultValue: [] },
       );
-    }
-    for (const result of results) {
-      if (result.status === 'succeeded' && result.result === SUPERSEDED) {
-        count(`${result.operation.kind}.superseded`);
-        continue;
-      }
-      const operation = result.operation;
-      if (result.status === 'succeeded') {
-        await recordOutcome(context, operation, { ok: true, outcome: result.result });
-        if (operation.kind !== 'skip' && operation.kind !== 'error') tally.succeeded++;
-        else tally.failed += operation.kind === 'error' ? 1 : 0;
-        count(`${operation.kind}.${operation.kind === 'error' ? 'failed' : 'succeeded'}`);
-      } else {
-        await recordOutcome(context, operation, { ok: false, error: result.error });
-        tally.failed++;
-        count(`${operation.kind}.${result.status}`);
+      // Recorded before the next wave starts, which depends on these links.
+      for (const result of results) {
+        if (result.status === 'succeeded' && result.result === SUPERSEDED) {
+          count(`${result.operation.kind}.superseded`);
+          continue;
+        }
+        const operation = result.operation;
+        if (result.status === 'succeeded') {
+          await recordOutcome(context, operation, { ok: true, outcome: result.result });
+          if (operation.kind !== 'skip' && operation.kind !== 'error') tally.succeeded++;
+          else tally.failed += operation.kind === 'error' ? 1 : 0;
+          count(`${operation.kind}.${operation.kind === 'error' ? 'failed' : 'succeeded'}`);
+        } else {
+          await recordOutcome(context, operation, { ok: false, error: result.error });
+          tally.failed++;
+          count(`${operation.kind}.${result.status}`);
+        }
       }
     }
   }

@@ -91,7 +91,7 @@ export async function recordOutcome(
         ...(remoteId ? { remoteId } : {}),
         ruleIds: provenance(context, operation.reason.ruleIds, existing?.ruleIds ?? []),
         ...(operation.desiredHash ? { lastAppliedHash: operation.desiredHash } : {}),
-        state: operation.kind === 'link' ? (existing?.state ?? 'pending') : stateAfter(operation),
+        state: operation.kind === 'link' ? (operation.state ?? 'pending') : stateAfter(operation),
         attempts: 0,
         lastSuccessAt: now,
         updatedAt: now,
