@@ -1,4 +1,5 @@
 import type {
+  UpdateOutcome,
   CloseOp,
   CreateOp,
   DeleteOp,
@@ -67,8 +68,15 @@ export class ScimConnector
     return createResource(this.target, type, resource);
   }
 
-  replace(type: ObjectType, remoteId: string, resource: ScimResource): Promise<void> {
-    return replaceResource(this.target, type, remoteId, resource);
+  async replace(type: ObjectType, remoteId: string, resource: ScimResource): Promise<UpdateOutcome> {
+    await replaceResource(this.target, type, remoteId, resource);
+    return this.outcomeFor(type, remoteId);
+  }
+
+  /** A group renamed by re-creation (Atlassian) has a new id: report it so the engine's link follows. */
+  protected outcomeFor(type: ObjectType, remoteId: string): UpdateOutcome {
+    const now = this.target.currentId(type, remoteId);
+    return now === remoteId ? undefined : { remoteId: now };
   }
 
   disable(type: ObjectType, remoteId: string): Promise<void> {

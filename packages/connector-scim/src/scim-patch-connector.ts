@@ -1,4 +1,4 @@
-import type { ObjectType, PatchUpdateOp } from '@idsync/core';
+import type { ObjectType, PatchUpdateOp, UpdateOutcome } from '@idsync/core';
 import type { PatchOperation } from '@idsync/scim';
 import { ScimConnector } from './scim-connector.js';
 import { patchResource } from './update/update-resource.js';
@@ -8,7 +8,8 @@ import { patchResource } from './update/update-resource.js';
  * update): everything {@link ScimConnector} does, plus minimal updates by PATCH.
  */
 export class ScimPatchConnector extends ScimConnector implements PatchUpdateOp {
-  patch(type: ObjectType, remoteId: string, operations: readonly PatchOperation[]): Promise<void> {
-    return patchResource(this.target, type, remoteId, operations);
+  async patch(type: ObjectType, remoteId: string, operations: readonly PatchOperation[]): Promise<UpdateOutcome> {
+    await patchResource(this.target, type, remoteId, operations);
+    return this.outcomeFor(type, remoteId);
   }
 }

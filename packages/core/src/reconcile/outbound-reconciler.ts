@@ -299,7 +299,23 @@ export class OutboundReconciler {
     for (const groupId of tally.wantedGroups) {
       const link = await context.stores.links.get(context.connection.id, 'Group', groupId);
       if (!link?.remoteId) continue;
-      await storeOperations(context, await planGroupMemberships(context, groupId, link.remoteId, link.ruleIds), tally);
+      let operations;
+      try {
+        operations = await planGroupMemberships(context, groupId, link.remoteId, link.ruleIds);
+      } catch (error) {
+        // One group's members could not be read (a 429, an outage): that group fails, not the run.
+        operations = [
+          {
+            connectionId: context.connection.id,
+            objectType: 'Group' as const,
+            hubId: groupId,
+            remoteId: link.remoteId,
+            kind: 'error' as const,
+            reason: { ruleIds: link.ruleIds, summary: `Reading the members of the remote group failed: ${describe(error)}` },
+          },
+        ];
+      }
+      await storeOperations(context, operations, tally);
     }
     Object.assign(counts, countsOf(tally));
   }

@@ -1,4 +1,6 @@
+import type { ScimResource } from '@idsync/scim';
 import { ConnectorError } from '../../spi/connector-error.js';
+import { buildCorrelationFilter } from '../build-correlation-filter.js';
 import type { UpdateOutcome } from '../../spi/connector-operations.js';
 import type { OutboundContext } from '../outbound-context.js';
 import type { PlannedOperation } from '../planned-operation.js';
@@ -37,6 +39,12 @@ export async function executeOperation(context: OutboundContext, operation: Plan
         ...(previous?.lastError ? { lastError: previous.lastError } : {}),
         updatedAt: context.now(),
       });
+      if (previous?.intent?.operation === 'create' && previous.intent.runId === context.runId) {
+        // A retry of this run's create: the first attempt may have reached the store before its
+        // answer was lost (a reset, a timeout). Look before creating again.
+        const existing = await findCreated(context, operation.resource);
+        if (existing) return { remoteId: existing };
+      }
       const created = await connector.create(objectType, operation.resource);
       return { remoteId: created.remoteId };
     }
@@ -86,4 +94,13 @@ export async function executeOperation(context: OutboundContext, operation: Plan
     case 'error':
       return {};
   }
+}
+
+/** The remote id of an object a lost create may have made, found the way correlation finds it. */
+async function findCreated(context: OutboundContext, resource: ScimResource): Promise<string | undefined> {
+  const { template, readIdentifier } = context.correlation;
+  const filter = buildCorrelationFilter({ userFilterExpression: template }, resource, readIdentifier);
+  if (!filter || !context.connector.find) return undefined;
+  const matches = await context.connector.find(context.objectType, filter.node);
+  return matches.length === 1 ? matches[0]!.remoteId : undefined;
 }
