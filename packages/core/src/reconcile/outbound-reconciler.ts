@@ -180,7 +180,7 @@ export class OutboundReconciler {
    * objects other rules still want only lose the rule from their provenance.
    */
   async deleteRule(request: RuleDeletionRequest): Promise<RunSummary> {
-    const { connection, rule } = request;
+    const { connection } = request;
     const run = await this.startRun(connection.id, request.dryRun ? 'plan' : 'rule-deletion', 'rule-deletion');
     try {
       return await this.deleteRuleOnce(request, run);

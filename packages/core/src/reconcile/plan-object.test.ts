@@ -126,8 +126,10 @@ describe('planObject: objects out of scope', () => {
     expect(plan(outOfScope)).toMatchObject([{ kind: 'disable', remoteId: 'r1', reason: { ruleIds: ['rule-a'] } }]);
   });
 
-  it('does not disable twice', () => {
-    expect(plan({ ...outOfScope, linkedRemote: { remoteId: 'r1', type: 'User', resource: user({ active: false }) } })).toEqual([]);
+  it('does not disable twice, and records an account found already inactive', () => {
+    const inactive = { remoteId: 'r1', type: 'User' as const, resource: user({ active: false }) };
+    expect(plan({ ...outOfScope, link: { ...link, state: 'deprovisioned' }, linkedRemote: inactive })).toEqual([]);
+    expect(plan({ ...outOfScope, linkedRemote: inactive })).toMatchObject([{ kind: 'confirm', state: 'deprovisioned' }]);
   });
 
   it('deletes only when deprovisioning is allowed', () => {
