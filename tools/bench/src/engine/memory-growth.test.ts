@@ -59,6 +59,8 @@ describe('memoryGrowth', () => {
         usersRatio: 10,
         smallPeakRssMiB: 600,
         largePeakRssMiB: 900,
+        smallPhaseGrowthMiB: 500,
+        largePhaseGrowthMiB: 800,
         peakRssRatio: 1.5,
         processMaxRssRatio: 1.25,
         peakHeapUsedRatio: 3,

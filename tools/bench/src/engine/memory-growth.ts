@@ -1,3 +1,4 @@
+import type { PhaseFigures } from './measure-phase.js';
 import type { EngineCaseReport } from './run-engine-case.js';
 
 /** How a phase's memory grew between the smallest and the largest directory measured on one store. */
@@ -9,6 +10,13 @@ export interface MemoryGrowth {
   readonly usersRatio: number;
   readonly smallPeakRssMiB: number;
   readonly largePeakRssMiB: number;
+  /**
+   * What the phase itself added (peak RSS minus RSS at its start), small and large. A phase
+   * that starts with the in-memory reference target already filled (the in-sync plan) has
+   * that target in both RSS figures; this part is the engine's own.
+   */
+  readonly smallPhaseGrowthMiB: number;
+  readonly largePhaseGrowthMiB: number;
   /** Sampled peak RSS, large over small: near 1 when memory is bounded, near `usersRatio` when it grows with the directory. */
   readonly peakRssRatio: number;
   /** The same for the operating system's peak RSS of the process (one process per stage when isolated). */
@@ -16,6 +24,8 @@ export interface MemoryGrowth {
   readonly peakHeapUsedRatio: number;
 }
 
+const growthOf = (phase: PhaseFigures): number =>
+  Math.round((phase.peakRssMiB - phase.startRssMiB) * 10) / 10;
 const ratio = (large: number, small: number): number =>
   small > 0 ? Math.round((large / small) * 100) / 100 : 0;
 
@@ -43,6 +53,8 @@ export function memoryGrowth(cases: readonly EngineCaseReport[]): MemoryGrowth[]
         usersRatio: ratio(large.users, small.users),
         smallPeakRssMiB: phase.peakRssMiB,
         largePeakRssMiB: other.peakRssMiB,
+        smallPhaseGrowthMiB: growthOf(phase),
+        largePhaseGrowthMiB: growthOf(other),
         peakRssRatio: ratio(other.peakRssMiB, phase.peakRssMiB),
         processMaxRssRatio: ratio(other.processMaxRssMiB, phase.processMaxRssMiB),
         peakHeapUsedRatio: ratio(other.peakHeapUsedMiB, phase.peakHeapUsedMiB),
