@@ -114,6 +114,22 @@ describe('toLdapConfig', () => {
     ]);
   });
 
+  it('creates a missing disabled container only when asked, and only an organizationalUnit', () => {
+    const moveTo = (dn: string, create?: boolean) => ({
+      disableMode: 'move-to-ou',
+      disabledContainerDn: dn,
+      ...(create === undefined ? {} : { createDisabledContainer: create }),
+    });
+    expect(configOf(moveTo('ou=disabled,dc=example,dc=org')).disable.createDisabledContainer).toBe(false);
+    expect(configOf(moveTo('ou=disabled,dc=example,dc=org', true)).disable.createDisabledContainer).toBe(
+      true,
+    );
+    expect(issuesOf(moveTo('cn=disabled,dc=example,dc=org', true))).toContainEqual({
+      key: 'config.createDisabledContainer',
+      problem: expect.stringMatching(/organizationalUnit.*cn=disabled,dc=example,dc=org/),
+    });
+  });
+
   it('keeps the password out of sight', () => {
     const config = configOf({});
     expect(JSON.stringify(config.connection)).not.toContain('secret-password');

@@ -1,7 +1,7 @@
 import { ConfigError, type ConfigIssue } from '@idsync/core';
 import { createCoreRegistry, type SchemaRegistry } from '@idsync/scim';
 import { Secret } from './connection/secret.js';
-import { canonicalDn, isWithin } from './escape/distinguished-name.js';
+import { canonicalDn, isWithin, parseDn } from './escape/distinguished-name.js';
 import { isAttributeName } from './escape/ldap-filter.js';
 import {
   DIRECTORY_PRESETS,
@@ -36,6 +36,8 @@ export interface DisableSettings {
   readonly disabledValue: string;
   readonly enabledValue?: string;
   readonly disabledContainerDn?: string;
+  /** move-to-ou: create the container (an organizationalUnit) when it is missing. */
+  readonly createDisabledContainer?: boolean;
 }
 
 export interface MembershipSettings {
@@ -165,6 +167,17 @@ function disableSettings(settings: Settings, preset: DirectoryPreset, report: Re
       'Set it to the DN of the container for disabled users.',
     );
   }
+  const createDisabledContainer = flag(settings, 'createDisabledContainer', false);
+  if (createDisabledContainer && mode === 'move-to-ou' && disabledContainerDn !== undefined) {
+    const [rdn] = parseDn(disabledContainerDn);
+    if (rdn?.length !== 1 || rdn[0]!.type.toLowerCase() !== 'ou') {
+      report(
+        'createDisabledContainer',
+        `can only create an organizationalUnit, but disabledContainerDn ${disabledContainerDn} is not named ou=….`,
+        'Create the container yourself and set createDisabledContainer to false, or use an ou=… DN.',
+      );
+    }
+  }
   if (mode === 'user-account-control' && preset.id !== 'active-directory') {
     report(
       'disableMode',
@@ -185,6 +198,7 @@ function disableSettings(settings: Settings, preset: DirectoryPreset, report: Re
     disabledValue: text(settings, 'disabledValue') ?? 'disabled',
     ...(text(settings, 'enabledValue') ? { enabledValue: text(settings, 'enabledValue') } : {}),
     ...(disabledContainerDn ? { disabledContainerDn } : {}),
+    createDisabledContainer,
   };
 }
 

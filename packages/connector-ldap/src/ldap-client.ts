@@ -1,8 +1,10 @@
 import type { ConnectorContext } from '@idsync/core';
-import { Attribute, Change, type Client } from 'ldapts';
+import { Attribute, Change, ResultCodeError, type Client } from 'ldapts';
 import type { ConnectionSettings } from './config.js';
 import { openConnection, type OpenedConnection } from './connection/open-connection.js';
 import { LdapEntry } from './directory/ldap-entry.js';
+import { toWireFilter } from './escape/wire-filter.js';
+import { LIMIT_RESULTS, sizeLimitError } from './directory/size-limit-error.js';
 import { isConnectionLost, toConnectorError } from './directory/to-connector-error.js';
 
 export type SearchScope = 'base' | 'one' | 'sub';
@@ -46,6 +48,8 @@ function attributeOf(type: string, values: AttributeValues): Attribute {
  */
 export class LdapClient {
   private connection: Promise<OpenedConnection> | undefined;
+  /** The largest page size the server accepted after refusing a larger one. */
+  private pageCeiling: number | undefined;
 
   constructor(
     private readonly settings: ConnectionSettings,
@@ -95,7 +99,7 @@ export class LdapClient {
   private options(request: SearchRequest) {
     return {
       scope: request.scope ?? 'sub',
-      filter: request.filter ?? '(objectClass=*)',
+      filter: toWireFilter(request.filter ?? '(objectClass=*)', request.binaryAttributes),
       ...(request.attributes ? { attributes: [...request.attributes] } : {}),
       ...(request.binaryAttributes ? { explicitBufferAttributes: [...request.binaryAttributes] } : {}),
       ...(request.sizeLimit !== undefined ? { sizeLimit: request.sizeLimit } : {}),
@@ -105,19 +109,45 @@ export class LdapClient {
   /**
    * A paged search: one array per page, the next page fetched only when the consumer asks for
    * it, so memory stays at one page however large the result.
+   *
+   * Servers limit page sizes (OpenLDAP's `size.pr`, AD's MaxPageSize) and refuse a larger page
+   * with sizeLimitExceeded or adminLimitExceeded before sending anything. Then the search starts
+   * again with half the page size, and the size that worked is kept for later searches. A limit
+   * that strikes after entries were delivered (OpenLDAP's `size.prtotal`, 500 by default for
+   * everyone but the rootdn) fails the search with an error naming the `limits` directive.
    */
   async *searchPages(what: string, request: SearchRequest): AsyncGenerator<LdapEntry[]> {
-    let opened: OpenedConnection | undefined;
-    try {
-      opened = await this.connect();
-      const pages = opened.client.searchPaginated(request.base, {
-        ...this.options(request),
-        paged: { pageSize: request.pageSize ?? 500 },
-      });
-      for await (const page of pages) yield page.searchEntries.map((entry) => LdapEntry.fromSearch(entry));
-    } catch (error) {
-      if (opened && isConnectionLost(error)) this.drop(opened);
-      throw toConnectorError(error, what);
+    const wanted = request.pageSize ?? 500;
+    let pageSize = Math.min(wanted, this.pageCeiling ?? wanted);
+    for (;;) {
+      let opened: OpenedConnection | undefined;
+      let delivered = 0;
+      try {
+        opened = await this.connect();
+        const pages = opened.client.searchPaginated(request.base, {
+          ...this.options(request),
+          paged: { pageSize },
+        });
+        for await (const page of pages) {
+          if (pageSize < wanted && this.pageCeiling !== pageSize) {
+            this.pageCeiling = pageSize;
+            this.log('info', 'The directory limits the page size; idsync uses smaller pages', { pageSize });
+          }
+          delivered += page.searchEntries.length;
+          yield page.searchEntries.map((entry) => LdapEntry.fromSearch(entry));
+        }
+        return;
+      } catch (error) {
+        if (opened && isConnectionLost(error)) this.drop(opened);
+        if (error instanceof ResultCodeError && LIMIT_RESULTS.has(error.code)) {
+          if (delivered === 0 && pageSize > 1) {
+            pageSize = Math.max(1, Math.floor(pageSize / 2));
+            continue;
+          }
+          throw sizeLimitError(what, error, { delivered, pageSize, bindDn: this.settings.bindDn });
+        }
+        throw toConnectorError(error, what);
+      }
     }
   }
 

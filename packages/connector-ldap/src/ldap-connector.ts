@@ -1,5 +1,6 @@
 import {
   ConnectorError,
+  type BatchLookupOp,
   type ChangeBatch,
   type ChangesOp,
   type CloseOp,
@@ -28,14 +29,22 @@ import type { LdapConfig } from './config.js';
 import { testLdapConnection } from './connection/test-ldap-connection.js';
 import { EntryLocator } from './directory/entry-locator.js';
 import { toConnectorError } from './directory/to-connector-error.js';
+import { sameDn } from './escape/distinguished-name.js';
 import { allOf } from './escape/ldap-filter.js';
+import type { ObjectLayout } from './layout/object-layout.js';
 import { LdapClient } from './ldap-client.js';
+import { BatchLookup } from './lookup/batch-lookup.js';
 import { MAX_PAGE_SIZE } from './manifest.js';
 import { translateFilter } from './mapping/translate-filter.js';
 import { GroupMembers } from './membership/group-members.js';
 import { splitMemberPatch } from './membership/member-patch.js';
 import { MemberValues } from './membership/member-values.js';
 import { EntryWriter } from './write/entry-writer.js';
+
+const isNotFound = (error: unknown) => error instanceof ConnectorError && error.code === 'not-found';
+
+/** Bases searched besides the type's own base (the disabled container) may not exist yet. */
+const isOptionalBase = (layout: ObjectLayout, base: string) => !sameDn(base, layout.baseDn);
 
 /**
  * The LDAP connector: every capability of the SPI over one pooled, failover-capable connection.
@@ -46,6 +55,7 @@ export class LdapConnector
     TestConnectionOp,
     ReadOp,
     FindOp,
+    BatchLookupOp,
     ChangesOp,
     CreateOp,
     PatchUpdateOp,
@@ -61,6 +71,7 @@ export class LdapConnector
   private readonly members: GroupMembers;
   private readonly writer: EntryWriter;
   private readonly feed: ChangeFeed;
+  private readonly batch: BatchLookup;
 
   constructor(
     private readonly config: LdapConfig,
@@ -81,6 +92,7 @@ export class LdapConnector
       this.memberValues,
       log,
     );
+    this.batch = new BatchLookup(config, this.locator, (type, filter) => this.find(type, filter));
     this.feed = new ChangeFeed(
       this.client,
       config,
@@ -115,16 +127,23 @@ export class LdapConnector
               pageSize,
               ...(binary ? { binaryAttributes: binary } : {}),
             });
-            for await (const page of pages) {
-              if (subscriber.closed) return; // leaving the loop ends the paged search
-              const objects = page.flatMap((entry) => this.locator.canonical(entry, layout) ?? []);
-              if (objects.length < page.length) {
-                this.context.log('warn', 'Entries without a stable id were skipped', {
-                  base,
-                  idAttribute: this.config.preset.idAttribute,
-                });
+            try {
+              for await (const page of pages) {
+                if (subscriber.closed) return; // leaving the loop ends the paged search
+                const objects = page.flatMap((entry) => this.locator.canonical(entry, layout) ?? []);
+                if (objects.length < page.length) {
+                  this.context.log('warn', 'Entries without a stable id were skipped', {
+                    base,
+                    idAttribute: this.config.preset.idAttribute,
+                  });
+                }
+                if (objects.length > 0) subscriber.next(objects);
               }
-              if (objects.length > 0) subscriber.next(objects);
+            } catch (error) {
+              // An optional container (the disabled users' one before the first disable) holds
+              // nothing yet. The type's own base missing is an error: reading it as "no users"
+              // would make the engine delete or re-create every one of them.
+              if (!(isOptionalBase(layout, base) && isNotFound(error))) throw error;
             }
           }
           subscriber.complete();
@@ -167,6 +186,16 @@ export class LdapConnector
   async get(type: ObjectType, remoteId: string): Promise<RemoteObject | undefined> {
     const entry = await this.locator.byId(type, remoteId);
     return entry && this.locator.canonical(entry, this.locator.layoutOf(type));
+  }
+
+  /** Objects by remote id in searches of 100 ids (`(|(entryUUID=…)…)`); missing ids are absent. */
+  getMany(type: ObjectType, remoteIds: readonly string[]): Promise<ReadonlyMap<string, RemoteObject>> {
+    return this.batch.getMany(type, remoteIds);
+  }
+
+  /** The matches of each filter, 50 filters per `(|…)` search; see `BatchLookup`. */
+  findEach(type: ObjectType, filters: readonly FilterNode[]): Promise<readonly (readonly RemoteObject[])[]> {
+    return this.batch.findEach(type, filters);
   }
 
   latestToken(type: ObjectType): Promise<string> {
@@ -224,7 +253,7 @@ export class LdapConnector
 
   async delete(type: ObjectType, remoteId: string): Promise<void> {
     const what = `delete ${type} ${remoteId}`;
-    await this.writer.delete(await this.locator.existing(type, remoteId, what), what);
+    await this.writer.delete(type, await this.locator.existing(type, remoteId, what), what);
   }
 
   readMembers(groupRemoteId: string): Observable<readonly string[]> {

@@ -196,6 +196,13 @@ const BEHAVIOUR_FIELDS: readonly ConfigField[] = [
     description: 'For disableMode move-to-ou: the container disabled users are moved to.',
   },
   {
+    key: 'createDisabledContainer',
+    type: 'boolean',
+    default: false,
+    description:
+      'For disableMode move-to-ou: create disabledContainerDn (an organizationalUnit) when the first user is disabled and it does not exist yet.',
+  },
+  {
     key: 'deleteDetection',
     type: 'enum',
     values: ['auto', 'accesslog', 'none'],

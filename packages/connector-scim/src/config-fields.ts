@@ -141,7 +141,8 @@ export const SCIM_CONFIG_FIELDS: readonly ConfigField[] = [
     default: 30000,
     min: 100,
     max: 600000,
-    description: 'Milliseconds to wait for the response headers, and between body chunks.',
+    description:
+      'Milliseconds to wait for the response headers once the request is sent, and between body chunks.',
   },
   {
     key: 'maxConcurrency',
@@ -160,12 +161,30 @@ export const SCIM_CONFIG_FIELDS: readonly ConfigField[] = [
     description: 'Most requests per second this client sends; 0 for no client-side limit.',
   },
   {
+    key: 'requestBurst',
+    type: 'integer',
+    default: 1,
+    min: 1,
+    max: 10000,
+    description:
+      'Requests that may go out back to back, above requestsPerSecond, after a quiet spell. Keep requestsPerSecond + requestBurst at or under the target’s per-second limit.',
+  },
+  {
     key: 'maxMembersPerRequest',
     type: 'integer',
     min: 1,
     max: 10000,
     description:
       'Most membership changes in one PATCH of a group. Default: 1000, or the preset limit (AWS: 100), which also caps it.',
+  },
+  {
+    key: 'lookupsPerRequest',
+    type: 'integer',
+    default: 50,
+    min: 1,
+    max: 500,
+    description:
+      'Look-ups combined into one filtered GET (id eq "a" or id eq "b" …) when the engine asks for many objects at once; 1 sends one request per object.',
   },
   {
     key: 'pageSize',

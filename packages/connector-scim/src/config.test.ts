@@ -22,6 +22,8 @@ describe('SCIM connector configuration', () => {
     expect([config.usersResource, config.groupsResource, config.version]).toEqual(['Users', 'Groups', '2.0']);
     expect([config.preset, config.patchMode, config.pageSize]).toEqual(['generic', 'discover', 100]);
     expect(config.maxMembersPerRequest).toBeUndefined();
+    // One request ahead of the rate at most; fifty look-ups to a combined filter.
+    expect([config.requestsPerSecond, config.requestBurst, config.lookupsPerRequest]).toEqual([0, 1, 50]);
   });
 
   it('normalises resource paths given with slashes', () => {
@@ -98,12 +100,16 @@ describe('SCIM connector configuration', () => {
         authMethod: 'basic',
         scimVersion: '3.0',
         maxConcurrency: 0,
+        requestBurst: 0,
+        lookupsPerRequest: 501,
       });
       throw new Error('expected a ConfigError');
     } catch (error) {
       expect((error as ConfigError).issues.map((issue) => issue.key)).toEqual([
         'config.scimVersion',
         'config.maxConcurrency',
+        'config.requestBurst',
+        'config.lookupsPerRequest',
       ]);
     }
   });

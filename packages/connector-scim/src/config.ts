@@ -48,9 +48,13 @@ export interface ScimConnectorConfig {
   readonly maxConcurrency: number;
   /** 0: no client-side limit. */
   readonly requestsPerSecond: number;
+  /** Requests that may go out back to back above the rate (the token bucket's capacity). */
+  readonly requestBurst: number;
   /** Undefined: the preset's default. */
   readonly maxMembersPerRequest: number | undefined;
   readonly pageSize: number;
+  /** Look-ups combined into one filtered GET by `getMany`/`findEach`; 1: none combined. */
+  readonly lookupsPerRequest: number;
 }
 
 const text = (value: unknown): string | undefined =>
@@ -144,9 +148,11 @@ export function toScimConfig(settings: Record<string, unknown>): ScimConnectorCo
     requestTimeoutMs: Number(settings.requestTimeoutMs ?? 30000),
     maxConcurrency: Number(settings.maxConcurrency ?? 8),
     requestsPerSecond: Number(settings.requestsPerSecond ?? 0),
+    requestBurst: Number(settings.requestBurst ?? 1),
     maxMembersPerRequest:
       settings.maxMembersPerRequest === undefined ? undefined : Number(settings.maxMembersPerRequest),
     pageSize: Number(settings.pageSize ?? 100),
+    lookupsPerRequest: Number(settings.lookupsPerRequest ?? 50),
   };
 }
 

@@ -74,6 +74,7 @@ export class ScimClient {
       requestTimeoutMs: config.requestTimeoutMs,
       maxConcurrency: config.maxConcurrency,
       requestsPerSecond: config.requestsPerSecond,
+      requestBurst: config.requestBurst,
       ...(options.clock ? { clock: options.clock } : {}),
     });
     this.#authorization = createAuthorization(config, this.#transport, this.redactor, options.clock);

@@ -1,5 +1,6 @@
 import type {
   UpdateOutcome,
+  BatchLookupOp,
   CloseOp,
   CreateOp,
   DeleteOp,
@@ -16,6 +17,8 @@ import type {
 } from '@idsync/core';
 import type { FilterNode, ScimResource } from '@idsync/scim';
 import type { Observable } from 'rxjs';
+import { findEachResources } from './batch/find-each.js';
+import { getResources } from './batch/get-many.js';
 import { addMembers, readMembers, removeMembers } from './membership/group-members.js';
 import { findResources, getResource } from './read/find-resources.js';
 import { listResources } from './read/list-resources.js';
@@ -35,6 +38,7 @@ export class ScimConnector
     TestConnectionOp,
     ReadOp,
     FindOp,
+    BatchLookupOp,
     CreateOp,
     ReplaceUpdateOp,
     DisableOp,
@@ -62,6 +66,16 @@ export class ScimConnector
 
   get(type: ObjectType, remoteId: string): Promise<RemoteObject | undefined> {
     return getResource(this.target, type, remoteId);
+  }
+
+  /** Many objects by id in few requests (`id eq … or …`), or one GET each where the target cannot combine. */
+  getMany(type: ObjectType, remoteIds: readonly string[]): Promise<ReadonlyMap<string, RemoteObject>> {
+    return getResources(this.target, type, remoteIds);
+  }
+
+  /** The matches of each filter, the filters joined by `or` in few requests where the target allows it. */
+  findEach(type: ObjectType, filters: readonly FilterNode[]): Promise<readonly (readonly RemoteObject[])[]> {
+    return findEachResources(this.target, type, filters);
   }
 
   create(type: ObjectType, resource: ScimResource): Promise<RemoteObject> {

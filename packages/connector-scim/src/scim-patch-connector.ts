@@ -8,7 +8,11 @@ import { patchResource } from './update/update-resource.js';
  * update): everything {@link ScimConnector} does, plus minimal updates by PATCH.
  */
 export class ScimPatchConnector extends ScimConnector implements PatchUpdateOp {
-  async patch(type: ObjectType, remoteId: string, operations: readonly PatchOperation[]): Promise<UpdateOutcome> {
+  async patch(
+    type: ObjectType,
+    remoteId: string,
+    operations: readonly PatchOperation[],
+  ): Promise<UpdateOutcome> {
     await patchResource(this.target, type, remoteId, operations);
     return this.outcomeFor(type, remoteId);
   }

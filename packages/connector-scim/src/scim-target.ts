@@ -29,6 +29,8 @@ export class ScimTarget {
    * that still use the old id are sent to the new group.
    */
   readonly #renamedGroups = new Map<string, string>();
+  /** Types whose combined look-ups (`… or …`) the target refused: one request per item from then on. */
+  readonly #combiningRefused = new Set<ObjectType>();
 
   constructor(
     readonly config: ScimConnectorConfig,
@@ -75,6 +77,24 @@ export class ScimTarget {
 
   recordGroupRename(oldId: string, newId: string): void {
     this.#renamedGroups.set(oldId, newId);
+  }
+
+  /** Whether a combined look-up of this type may be tried: not after the target refused one. */
+  combinesLookups(type: ObjectType): boolean {
+    return !this.#combiningRefused.has(type);
+  }
+
+  /** Remembers, for this connector instance, that the target cannot answer combined look-ups of a type. */
+  recordCombiningRefused(type: ObjectType, why: string): void {
+    if (this.#combiningRefused.has(type)) return;
+    this.#combiningRefused.add(type);
+    this.log(
+      'warn',
+      `The target refused a combined look-up of ${type}s; looking them up one by one from now on.`,
+      {
+        why,
+      },
+    );
   }
 
   /** Objects per request: what was asked, capped by the config, the preset and the target's maxResults. */

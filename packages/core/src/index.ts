@@ -35,6 +35,7 @@ export * from './reconcile/compute-update.js';
 export * from './reconcile/overlay-desired.js';
 export * from './reconcile/merge-mapped-objects.js';
 export * from './reconcile/build-correlation-filter.js';
+export * from './reconcile/correlation-settings-error.js';
 export * from './reconcile/outbound-context.js';
 export * from './reconcile/outbound-reconciler.js';
 export * from './reconcile/stages/plan-candidate.js';

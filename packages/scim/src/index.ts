@@ -22,6 +22,11 @@ export * from './schema/definitions/service-provider-config-schema.js';
 export * from './schema/definitions/resource-type-schema.js';
 export * from './schema/definitions/schema-schema.js';
 export * from './schema/core-registry.js';
+export {
+  defineAttribute,
+  defineComplex,
+  type AttributeOverrides,
+} from './schema/definitions/define-attribute.js';
 export * from './schema/discovery/service-provider-capabilities.js';
 export * from './schema/discovery/discovery-location.js';
 export * from './schema/discovery/service-provider-config-resource.js';

@@ -7,6 +7,7 @@ import { USER_SCHEMA } from '@idsync/scim';
 import { sql } from 'kysely';
 import { openStore } from './open-store.js';
 import { StoreSchemaError } from './migrations/migrate-store.js';
+import { STORE_MIGRATIONS } from './migrations/store-migrations.js';
 import { DIALECTS, POSTGRES_TEST_URL, testStores } from './testing/store-test-targets.js';
 
 describe('openStore with embedded PGlite on disk', () => {
@@ -47,7 +48,7 @@ describe('openStore with embedded PGlite on disk', () => {
       expect(await second.hub.get('User', user.id)).toEqual(user);
       expect((await second.links.get('c', 'User', user.id))?.remoteId).toBe('r');
       expect(await second.secrets.get('c', 'password')).toBe('kept at rest');
-      expect(await second.schemaStatus()).toEqual({ applied: ['001-initial-schema'], pending: [] });
+      expect(await second.schemaStatus()).toEqual({ applied: Object.keys(STORE_MIGRATIONS), pending: [] });
     } finally {
       await second.close();
     }
@@ -60,8 +61,8 @@ describe.each(DIALECTS)('store schema on %s', (dialect) => {
 
   it('migrates idempotently', async () => {
     const store = await stores.open();
-    expect(await store.migrate()).toEqual({ applied: ['001-initial-schema'], pending: [] });
-    expect(await store.migrate()).toEqual({ applied: ['001-initial-schema'], pending: [] });
+    expect(await store.migrate()).toEqual({ applied: Object.keys(STORE_MIGRATIONS), pending: [] });
+    expect(await store.migrate()).toEqual({ applied: Object.keys(STORE_MIGRATIONS), pending: [] });
   });
 
   it('refuses a database migrated by a newer idsync', async () => {

@@ -1,8 +1,34 @@
 import { ENTERPRISE_USER_SCHEMA, USER_SCHEMA, type ScimResource } from '@idsync/scim';
 import { seededRandom } from './seeded-random.js';
 
-const GIVEN = ['Ada', 'Barbara', 'Chen', 'Dmitri', 'Émile', 'Fatima', 'Grace', 'Hiro', 'Ines', 'José', 'Kofi', 'Lena'];
-const FAMILY = ['Lovelace', 'Liskov', 'Wei', 'Ivanov', 'Zola', 'Khan', 'Hopper', 'Tanaka', 'Duarte', 'Núñez', 'Mensah', 'Berg'];
+const GIVEN = [
+  'Ada',
+  'Barbara',
+  'Chen',
+  'Dmitri',
+  'Émile',
+  'Fatima',
+  'Grace',
+  'Hiro',
+  'Ines',
+  'José',
+  'Kofi',
+  'Lena',
+];
+const FAMILY = [
+  'Lovelace',
+  'Liskov',
+  'Wei',
+  'Ivanov',
+  'Zola',
+  'Khan',
+  'Hopper',
+  'Tanaka',
+  'Duarte',
+  'Núñez',
+  'Mensah',
+  'Berg',
+];
 const DEPARTMENTS = ['Engineering', 'Sales', 'Finance', 'Support', 'Legal', 'Research'];
 const DOMAINS = ['example.com', 'example.org', 'corp.example.net'];
 
@@ -29,7 +55,9 @@ export function generateUsers(count: number, seed = 42): ScimResource[] {
       title: random() > 0.5 ? 'Engineer' : 'Manager',
       emails: [
         { value: userName, type: 'work', primary: true },
-        ...(random() > 0.6 ? [{ value: `${given}${i}@home.example`.toLowerCase(), type: 'home', primary: false }] : []),
+        ...(random() > 0.6
+          ? [{ value: `${given}${i}@home.example`.toLowerCase(), type: 'home', primary: false }]
+          : []),
       ],
       phoneNumbers: [{ value: `+1-555-${String(i % 10000).padStart(4, '0')}`, type: 'work' }],
       [ENTERPRISE_USER_SCHEMA]: {

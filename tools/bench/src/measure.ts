@@ -28,7 +28,11 @@ function percentile(sorted: number[], p: number): number {
  * iteration. `run` returns details that are kept in the report; returning the work's result
  * also stops the optimiser from discarding the work.
  */
-export function measure(name: string, run: () => Record<string, unknown> | void, options: MeasureOptions): Measurement {
+export function measure(
+  name: string,
+  run: () => Record<string, unknown> | void,
+  options: MeasureOptions,
+): Measurement {
   let details: Record<string, unknown> | undefined;
   for (let i = 0; i < options.warmup; i++) details = run() ?? undefined;
   const samples: number[] = [];

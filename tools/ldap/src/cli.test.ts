@@ -114,6 +114,7 @@ describe('parseStartArguments', () => {
           'pw',
           '--tls',
           '--no-accesslog',
+          '--password-policy',
           '--seed',
           seedFile,
         ]),
@@ -122,9 +123,14 @@ describe('parseStartArguments', () => {
         adminPassword: 'pw',
         tls: true,
         accessLog: false,
+        passwordPolicy: true,
         seed: 'dn: uid=a,ou=people,dc=x\nobjectClass: account\nuid: a\n',
       });
-      await expect(parseStartArguments([])).resolves.toEqual({ tls: false, accessLog: true });
+      await expect(parseStartArguments([])).resolves.toEqual({
+        tls: false,
+        accessLog: true,
+        passwordPolicy: false,
+      });
     } finally {
       await rm(folder, { recursive: true, force: true });
     }

@@ -15,6 +15,7 @@ Options:
   --password PW      admin password (default: random)
   --tls              also serve ldaps:// and StartTLS with a freshly generated CA
   --no-accesslog     run without the accesslog overlay
+  --password-policy  load the ppolicy overlay with a default policy (pwdAccountLockedTime locks accounts)
   --seed FILE        LDIF file to add after the base entries
   -h, --help         show this help`;
 
@@ -29,6 +30,7 @@ export function connectionSummary(instance: SlapdInstance): Record<string, unkno
     peopleDN: instance.peopleDN,
     groupsDN: instance.groupsDN,
     ...(instance.accessLogDN ? { accessLogDN: instance.accessLogDN } : {}),
+    ...(instance.passwordPolicyDN ? { passwordPolicyDN: instance.passwordPolicyDN } : {}),
     adminDN: instance.adminDN,
     adminPassword: instance.adminPassword,
     pid: instance.pid,
@@ -45,6 +47,7 @@ export async function parseStartArguments(args: readonly string[]): Promise<Star
       password: { type: 'string' },
       tls: { type: 'boolean', default: false },
       'no-accesslog': { type: 'boolean', default: false },
+      'password-policy': { type: 'boolean', default: false },
       seed: { type: 'string' },
     },
     strict: true,
@@ -55,6 +58,7 @@ export async function parseStartArguments(args: readonly string[]): Promise<Star
     ...(values.password !== undefined ? { adminPassword: values.password } : {}),
     tls: values.tls,
     accessLog: !values['no-accesslog'],
+    passwordPolicy: values['password-policy'],
     ...(values.seed !== undefined ? { seed: await readFile(values.seed, 'utf8') } : {}),
   };
 }

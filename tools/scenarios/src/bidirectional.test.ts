@@ -8,7 +8,12 @@ import {
   type Connection,
   type ProvisioningRule,
 } from '@idsync/core';
-import { createReferenceDefinition, REFERENCE_MANIFEST, type InMemoryIdentityStore, type ReferenceConnector } from '@idsync/connector-testkit';
+import {
+  createReferenceDefinition,
+  REFERENCE_MANIFEST,
+  type InMemoryIdentityStore,
+  type ReferenceConnector,
+} from '@idsync/connector-testkit';
 import { EngineHarness, usersRule } from './engine-harness.js';
 
 let harness: EngineHarness;
@@ -18,9 +23,13 @@ afterEach(async () => harness?.close());
 function addSource(h: EngineHarness, name: string) {
   // The harness's outbound target can be a source too (a two-way connection).
   const accessKey = name === 'target' ? 'target-key' : `${name}-key`;
-  const store: InMemoryIdentityStore = name === 'target' ? h.target : h.referenceStores.create({ name, accessKey });
+  const store: InMemoryIdentityStore =
+    name === 'target' ? h.target : h.referenceStores.create({ name, accessKey });
   const config = validateConnectorConfig(REFERENCE_MANIFEST, { name, accessKey, pageSize: 50 });
-  const connector = createReferenceDefinition(h.referenceStores).create(config, { connectionId: name, log: () => undefined }) as ReferenceConnector;
+  const connector = createReferenceDefinition(h.referenceStores).create(config, {
+    connectionId: name,
+    log: () => undefined,
+  }) as ReferenceConnector;
   const connection: Connection = {
     id: name,
     name: `${name} source`,
@@ -60,7 +69,9 @@ describe('inbound: a store feeds the hub', () => {
   it('creates, updates and disables hub users from the source, full and incremental', async () => {
     harness = await EngineHarness.start();
     const hr = addSource(harness, 'hr');
-    const ada = hr.store.insert('User', { attributes: { userName: 'ada@example.com', displayName: 'Ada', title: 'Analyst' } });
+    const ada = hr.store.insert('User', {
+      attributes: { userName: 'ada@example.com', displayName: 'Ada', title: 'Analyst' },
+    });
     hr.store.insert('User', { attributes: { userName: 'grace@example.com', displayName: 'Grace' } });
 
     const first = await hr.sync([hrRule()]);
@@ -83,7 +94,9 @@ describe('inbound: a store feeds the hub', () => {
     harness = await EngineHarness.start();
     const hr = addSource(harness, 'hr');
     await harness.addUser('ada@example.com', { title: 'Old' });
-    hr.store.insert('User', { attributes: { userName: 'ADA@example.com', displayName: 'Ada', title: 'New' } });
+    hr.store.insert('User', {
+      attributes: { userName: 'ADA@example.com', displayName: 'Ada', title: 'New' },
+    });
     const run = await hr.sync([hrRule()]);
     expect(run.counts).toMatchObject({ 'link.succeeded': 1, 'update.succeeded': 1 });
     expect(await harness.store.hub.count('User')).toBe(1);
@@ -118,7 +131,11 @@ describe('two-way rules on one connection', () => {
     });
     // The target is also a source: HR titles are edited in the target store and come back to the hub.
     const back = addSource(harness, 'target');
-    const inbound = new InboundReconciler({ stores: harness.store, registry: harness.registry, pageSize: 100 });
+    const inbound = new InboundReconciler({
+      stores: harness.store,
+      registry: harness.registry,
+      pageSize: 100,
+    });
     const inboundRules = [
       hrRule({
         connectionId: 'target',
@@ -127,7 +144,14 @@ describe('two-way rules on one connection', () => {
       }),
     ];
     const syncBack = () =>
-      inbound.run({ connection: { ...back.connection, id: 'target' }, connector: harness.connector, manifest: REFERENCE_MANIFEST, rules: [...harness.rules, ...inboundRules], objectType: 'User', mode: 'incremental' });
+      inbound.run({
+        connection: { ...back.connection, id: 'target' },
+        connector: harness.connector,
+        manifest: REFERENCE_MANIFEST,
+        rules: [...harness.rules, ...inboundRules],
+        objectType: 'User',
+        mode: 'incremental',
+      });
 
     const id = await harness.addUser('ada@example.com', { title: 'Analyst' });
     await harness.sync();

@@ -142,8 +142,9 @@ const CRASH_POINTS: [string, CrashPoint][] = [
   [
     'while recording the created group',
     (c) =>
-      c.atStoreCall('links', 'put', {
-        when: (args) => (args[0] as { remoteId?: string; intent?: unknown }).remoteId !== undefined,
+      c.atStoreCall('links', 'putMany', {
+        when: (args) =>
+          (args[0] as readonly { remoteId?: string }[]).some((link) => link.remoteId !== undefined),
       }),
   ],
   ['between planning and executing the groups', (c) => c.atStoreCall('runs', 'operations')],

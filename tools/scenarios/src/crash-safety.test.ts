@@ -77,7 +77,8 @@ type CrashPoint = (crash: CrashSwitch, ids: Ids, harness: EngineHarness) => void
 const remoteIdOf = (harness: EngineHarness, name: string) =>
   harness.target.findByName('User', email(name))!.remoteId;
 const isNew = (ids: Ids, hubId: string) => NEW.some((name) => ids[name] === hubId);
-const linkArg = (args: readonly unknown[]) => args[0] as Link;
+/** The links of a batched write (`links.putMany`). */
+const linksArg = (args: readonly unknown[]) => args[0] as readonly Link[];
 
 const USER_CRASH_POINTS: [string, CrashPoint][] = [
   [
@@ -121,13 +122,16 @@ const USER_CRASH_POINTS: [string, CrashPoint][] = [
   [
     'while recording a successful create',
     (c, ids) =>
-      c.atStoreCall('links', 'put', {
-        when: (args) => linkArg(args).remoteId !== undefined && isNew(ids, linkArg(args).hubId),
+      c.atStoreCall('links', 'putMany', {
+        when: (args) => linksArg(args).some((link) => link.remoteId !== undefined && isNew(ids, link.hubId)),
       }),
   ],
   [
     'while recording a successful update',
-    (c, ids) => c.atStoreCall('links', 'put', { when: (args) => linkArg(args).hubId === ids.grace }),
+    (c, ids) =>
+      c.atStoreCall('links', 'putMany', {
+        when: (args) => linksArg(args).some((link) => link.hubId === ids.grace),
+      }),
   ],
   ['while writing the audit log', (c) => c.atStoreCall('audit', 'append')],
   ['after execution, before the checkpoint', (c) => c.atStoreCall('checkpoints', 'put')],

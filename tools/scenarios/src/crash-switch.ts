@@ -40,6 +40,7 @@ const PORT_METHODS = {
   ],
   links: [
     'get',
+    'getMany',
     'getByRemoteId',
     'put',
     'putMany',

@@ -31,6 +31,8 @@ export interface HarnessOptions {
   readonly store?: StoreOptions;
   /** Overrides what the reference connector declares (e.g. a small maxMembersPerRequest). */
   readonly capabilities?: Partial<ConnectorManifest['capabilities']>;
+  /** The engine's clock (link times, retry backoff, approvals); the system clock by default. */
+  readonly now?: () => Date;
 }
 
 /** The rule most scenarios use: every hub user, the usual attributes. */
@@ -97,10 +99,14 @@ export class EngineHarness {
 
   private constructor(
     readonly store: IdsyncStore,
-    options: HarnessOptions,
+    private readonly options: HarnessOptions,
   ) {
     this.target = this.referenceStores.create({ name: 'target', accessKey: 'target-key' });
-    const config = validateConnectorConfig(REFERENCE_MANIFEST, { name: 'target', accessKey: 'target-key', pageSize: 50 });
+    const config = validateConnectorConfig(REFERENCE_MANIFEST, {
+      name: 'target',
+      accessKey: 'target-key',
+      pageSize: 50,
+    });
     this.connector = createReferenceDefinition(this.referenceStores).create(config, {
       connectionId: 'target',
       log: () => undefined,
@@ -115,7 +121,10 @@ export class EngineHarness {
       execution: { ...DEFAULT_EXECUTION_SETTINGS, requestsPerSecond: 100_000, burst: 100_000 },
     };
     this.rules = options.rules ?? [usersRule()];
-    this.manifest = { ...REFERENCE_MANIFEST, capabilities: { ...REFERENCE_MANIFEST.capabilities, ...options.capabilities } };
+    this.manifest = {
+      ...REFERENCE_MANIFEST,
+      capabilities: { ...REFERENCE_MANIFEST.capabilities, ...options.capabilities },
+    };
     this.reconciler = this.newReconciler();
   }
 
@@ -125,7 +134,12 @@ export class EngineHarness {
   }
 
   private newReconciler(): OutboundReconciler {
-    return new OutboundReconciler({ stores: this.store, registry: this.registry, pageSize: 100 });
+    return new OutboundReconciler({
+      stores: this.store,
+      registry: this.registry,
+      pageSize: 100,
+      ...(this.options.now ? { now: this.options.now } : {}),
+    });
   }
 
   useConnector(connector: Partial<ReferenceConnector>): void {
@@ -137,7 +151,10 @@ export class EngineHarness {
   }
 
   /** Runs one cycle; `plan` makes it a dry run. */
-  sync(objectType: ObjectType = 'User', options: { mode?: 'full' | 'incremental'; plan?: boolean } = {}): Promise<RunSummary> {
+  sync(
+    objectType: ObjectType = 'User',
+    options: { mode?: 'full' | 'incremental'; plan?: boolean } = {},
+  ): Promise<RunSummary> {
     return this.reconciler.run({
       connection: this.connection,
       connector: this.connector,
@@ -189,7 +206,9 @@ export class EngineHarness {
 
   /** Remote users by userName, as the target store holds them (its native attributes). */
   remoteUsers(): Map<string, Readonly<Record<string, unknown>>> {
-    return new Map(this.target.all('User').map((record) => [String(record.attributes.userName), record.attributes]));
+    return new Map(
+      this.target.all('User').map((record) => [String(record.attributes.userName), record.attributes]),
+    );
   }
 
   async close(): Promise<void> {

@@ -176,10 +176,14 @@ describe('connection-level failures', () => {
     for (const link of skipped) expect(link?.lastError).toContain('access key was rejected');
     expect(harness.target.count('User')).toBe(0);
 
-    // While quarantined, a new run writes nothing and says so for every operation.
+    // While quarantined, a new run neither reads nor writes, and says so for every object:
+    // planning's look-ups go through the same quarantine as writes.
+    const lookups = harness.target.faults.callCount('findEach');
     const during = await harness.sync();
-    expect(during.counts).toMatchObject({ 'planned.create': 5, 'create.skipped': 5 });
+    expect(during.counts).toMatchObject({ 'planned.error': 5, 'error.skipped': 5 });
     expect(harness.target.faults.callCount('create')).toBe(2);
+    expect(harness.target.faults.callCount('findEach')).toBe(lookups);
+    for (const name of NAMES) expect((await harness.linkOf(email(name)))?.lastError).toContain('quarantined');
 
     // Credentials fixed and the quarantine lifted: everything goes through, once.
     harness.target.faults.clear();

@@ -16,7 +16,11 @@ describe('explain', () => {
           scope: { filter: 'active eq true' },
           mappings: [
             { target: 'userName', kind: 'direct', source: 'userName' },
-            { target: 'displayName', kind: 'expression', expression: 'Join(" ", [name.givenName], ToUpper([name.familyName]))' },
+            {
+              target: 'displayName',
+              kind: 'expression',
+              expression: 'Join(" ", [name.givenName], ToUpper([name.familyName]))',
+            },
             { target: 'title', kind: 'constant', value: 'Staff member' },
           ],
         }),
@@ -26,13 +30,29 @@ describe('explain', () => {
     const explanation = await harness.explain(id);
 
     expect(explanation.rules).toEqual([
-      expect.objectContaining({ ruleId: 'engineers', inScope: false, because: ['does not match the filter title eq "Engineer"'] }),
-      expect.objectContaining({ ruleId: 'staff', inScope: true, because: ['matches the filter active eq true'] }),
+      expect.objectContaining({
+        ruleId: 'engineers',
+        inScope: false,
+        because: ['does not match the filter title eq "Engineer"'],
+      }),
+      expect.objectContaining({
+        ruleId: 'staff',
+        inScope: true,
+        because: ['matches the filter active eq true'],
+      }),
     ]);
     const displayName = explanation.attributes.find((a) => a.targetPath === 'displayName');
     expect(displayName).toMatchObject({ ruleId: 'staff', kind: 'expression', value: 'ada LOVELACE' });
-    expect(explanation.attributes.find((a) => a.targetPath === 'title')).toMatchObject({ kind: 'constant', value: 'Staff member' });
-    expect(explanation.wouldDo).toEqual([expect.objectContaining({ kind: 'create', resource: expect.objectContaining({ displayName: 'ada LOVELACE' }) })]);
+    expect(explanation.attributes.find((a) => a.targetPath === 'title')).toMatchObject({
+      kind: 'constant',
+      value: 'Staff member',
+    });
+    expect(explanation.wouldDo).toEqual([
+      expect.objectContaining({
+        kind: 'create',
+        resource: expect.objectContaining({ displayName: 'ada LOVELACE' }),
+      }),
+    ]);
     expect(harness.target.count('User')).toBe(0);
   });
 });
@@ -42,19 +62,35 @@ describe('sync status', () => {
     harness = await EngineHarness.start();
     await harness.addUser('ada.lovelace@example.com');
     const grace = await harness.addUser('grace.hopper@example.com');
-    expect((await connectionSyncStatus(harness.store.links, harness.store.runs, 'target')).state).toBe('never-synced');
+    expect((await connectionSyncStatus(harness.store.links, harness.store.runs, 'target')).state).toBe(
+      'never-synced',
+    );
 
-    harness.target.faults.failForObject('grace.hopper@example.com', new ConnectorError('invalid', 'The target refused the email address'));
+    harness.target.faults.failForObject(
+      'grace.hopper@example.com',
+      new ConnectorError('invalid', 'The target refused the email address'),
+    );
     await harness.sync();
     const status = await connectionSyncStatus(harness.store.links, harness.store.runs, 'target');
     expect(status).toMatchObject({ state: 'partial', successCount: 1, failedCount: 1, total: 2 });
 
     const [graceStatus] = await objectSyncStatus(harness.store.links, ['target'], 'User', grace);
-    expect(graceStatus).toMatchObject({ state: 'failed', attempts: 1, lastError: expect.stringContaining('refused the email address') });
+    expect(graceStatus).toMatchObject({
+      state: 'failed',
+      attempts: 1,
+      lastError: expect.stringContaining('refused the email address'),
+    });
 
     harness.target.faults.clear();
     await harness.sync();
-    expect(await connectionSyncStatus(harness.store.links, harness.store.runs, 'target')).toMatchObject({ state: 'in-sync', successCount: 2, failedCount: 0 });
-    expect((await objectSyncStatus(harness.store.links, ['target'], 'User', grace))[0]).toMatchObject({ state: 'in-sync', attempts: 0 });
+    expect(await connectionSyncStatus(harness.store.links, harness.store.runs, 'target')).toMatchObject({
+      state: 'in-sync',
+      successCount: 2,
+      failedCount: 0,
+    });
+    expect((await objectSyncStatus(harness.store.links, ['target'], 'User', grace))[0]).toMatchObject({
+      state: 'in-sync',
+      attempts: 0,
+    });
   });
 });

@@ -15,7 +15,10 @@ describe('outbound: create, update, converge', () => {
     expect(first.counts).toMatchObject({ 'planned.create': 2, 'create.succeeded': 2, 'source.objects': 2 });
     const remote = harness.remoteUsers();
     expect([...remote.keys()].sort()).toEqual(['ada.lovelace@example.com', 'grace.hopper@example.com']);
-    expect(remote.get('grace.hopper@example.com')).toMatchObject({ title: 'Rear Admiral', name: { givenName: 'grace', familyName: 'hopper' } });
+    expect(remote.get('grace.hopper@example.com')).toMatchObject({
+      title: 'Rear Admiral',
+      name: { givenName: 'grace', familyName: 'hopper' },
+    });
 
     const second = await harness.sync();
     expect(second.counts['planned.create'] ?? 0).toBe(0);
@@ -42,7 +45,9 @@ describe('outbound: create, update, converge', () => {
 
   it('links a user that already exists remotely instead of creating a duplicate', async () => {
     harness = await EngineHarness.start();
-    harness.target.insert('User', { attributes: { userName: 'ada.lovelace@example.com', displayName: 'Old name' } });
+    harness.target.insert('User', {
+      attributes: { userName: 'ada.lovelace@example.com', displayName: 'Old name' },
+    });
     await harness.addUser('ada.lovelace@example.com');
 
     const run = await harness.sync();

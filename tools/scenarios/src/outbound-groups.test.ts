@@ -6,14 +6,20 @@ let harness: EngineHarness;
 afterEach(async () => harness?.close());
 
 async function setUp(membershipHandling: 'merge' | 'overwrite') {
-  harness = await EngineHarness.start({ rules: [usersRule(), groupsRule()], preferences: { membershipHandling } });
+  harness = await EngineHarness.start({
+    rules: [usersRule(), groupsRule()],
+    preferences: { membershipHandling },
+  });
   const ada = await harness.addUser('ada.lovelace@example.com');
   const grace = await harness.addUser('grace.hopper@example.com');
   const population = await harness.store.hub.defaultPopulation();
   const group = await harness.store.hub.create('Group', population.id, {
     schemas: [GROUP_SCHEMA],
     displayName: 'Engineering',
-    members: [{ value: ada, type: 'User' }, { value: grace, type: 'User' }],
+    members: [
+      { value: ada, type: 'User' },
+      { value: grace, type: 'User' },
+    ],
   });
   await harness.sync('User');
   const run = await harness.sync('Group');
@@ -34,7 +40,12 @@ describe('outbound groups and memberships', () => {
     const { run } = await setUp('merge');
     expect(run.counts).toMatchObject({ 'create.succeeded': 1, 'add-members.succeeded': 1 });
     expect(remoteMemberNames()).toEqual(['ada.lovelace@example.com', 'grace.hopper@example.com']);
-    expect(await harness.store.links.createdMemberships('target', (await harness.store.hub.search('Group', { startIndex: 1, count: 1 })).objects[0]!.id)).toHaveLength(2);
+    expect(
+      await harness.store.links.createdMemberships(
+        'target',
+        (await harness.store.hub.search('Group', { startIndex: 1, count: 1 })).objects[0]!.id,
+      ),
+    ).toHaveLength(2);
   });
 
   it('merge removes only members idsync added, never ones added outside idsync', async () => {
@@ -43,7 +54,10 @@ describe('outbound groups and memberships', () => {
     harness.target.addMembers(remoteGroup.remoteId, [outsider.remoteId]);
 
     const current = (await harness.store.hub.get('Group', group))!;
-    await harness.store.hub.replace('Group', group, { ...current.resource, members: (current.resource.members as { value: string }[]).filter((m) => m.value !== grace) });
+    await harness.store.hub.replace('Group', group, {
+      ...current.resource,
+      members: (current.resource.members as { value: string }[]).filter((m) => m.value !== grace),
+    });
     const run = await harness.sync('Group');
     expect(run.counts).toMatchObject({ 'remove-members.succeeded': 1 });
     expect(remoteMemberNames()).toEqual(['ada.lovelace@example.com', 'outsider@example.com']);
@@ -58,11 +72,19 @@ describe('outbound groups and memberships', () => {
   });
 
   it('sends large membership changes in batches of the connector maximum', async () => {
-    harness = await EngineHarness.start({ rules: [usersRule(), groupsRule()], capabilities: { maxMembersPerRequest: 50 } });
+    harness = await EngineHarness.start({
+      rules: [usersRule(), groupsRule()],
+      capabilities: { maxMembersPerRequest: 50 },
+    });
     const population = await harness.store.hub.defaultPopulation();
     const members = [];
-    for (let i = 0; i < 120; i++) members.push({ value: await harness.addUser(`member${i}.x@example.com`), type: 'User' });
-    await harness.store.hub.create('Group', population.id, { schemas: [GROUP_SCHEMA], displayName: 'Everyone', members });
+    for (let i = 0; i < 120; i++)
+      members.push({ value: await harness.addUser(`member${i}.x@example.com`), type: 'User' });
+    await harness.store.hub.create('Group', population.id, {
+      schemas: [GROUP_SCHEMA],
+      displayName: 'Everyone',
+      members,
+    });
     await harness.sync('User');
     harness.target.faults.resetCounts();
     await harness.sync('Group');

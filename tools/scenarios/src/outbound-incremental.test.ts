@@ -20,8 +20,9 @@ describe('outbound incremental runs', () => {
     expect(run.mode).toBe('incremental');
     expect(run.counts).toMatchObject({ 'source.objects': 2, 'update.succeeded': 1, 'create.succeeded': 1 });
     expect(harness.remoteUsers().get('user3.x@example.com')?.title).toBe('Senior Engineer');
-    // One read of the changed user; nothing for the 19 others.
-    expect(harness.target.faults.callCount('get')).toBe(1);
+    // One batched read, of the changed user only; nothing for the 19 others.
+    expect(harness.target.faults.callCount('getMany')).toBe(1);
+    expect(harness.target.faults.callCount('get')).toBe(0);
 
     const quiet = await harness.sync('User', { mode: 'incremental' });
     expect(quiet.counts['source.objects']).toBe(0);
@@ -40,21 +41,41 @@ describe('outbound incremental runs', () => {
     harness = await EngineHarness.start();
     const ada = await harness.addUser('ada.lovelace@example.com');
     const grace = await harness.addUser('grace.hopper@example.com');
-    const staff = await harness.store.hub.create('Group', await population(), { schemas: [GROUP_SCHEMA], displayName: 'Staff', members: [] });
-    const team = await harness.store.hub.create('Group', await population(), { schemas: [GROUP_SCHEMA], displayName: 'Team', members: [{ value: grace, type: 'User' }] });
+    const staff = await harness.store.hub.create('Group', await population(), {
+      schemas: [GROUP_SCHEMA],
+      displayName: 'Staff',
+      members: [],
+    });
+    const team = await harness.store.hub.create('Group', await population(), {
+      schemas: [GROUP_SCHEMA],
+      displayName: 'Team',
+      members: [{ value: grace, type: 'User' }],
+    });
     harness.rules = [usersRule({ scope: { groupIds: [staff.id] } })];
     await harness.sync('User', { mode: 'full' });
     expect(harness.target.count('User')).toBe(0);
 
-    await harness.store.hub.replace('Group', staff.id, { ...staff.resource, members: [{ value: ada, type: 'User' }] });
+    await harness.store.hub.replace('Group', staff.id, {
+      ...staff.resource,
+      members: [{ value: ada, type: 'User' }],
+    });
     const joined = await harness.sync('User', { mode: 'incremental' });
     expect(joined.mode).toBe('incremental');
     expect([...harness.remoteUsers().keys()]).toEqual(['ada.lovelace@example.com']);
 
-    await harness.store.hub.replace('Group', staff.id, { ...staff.resource, members: [{ value: ada, type: 'User' }, { value: team.id, type: 'Group' }] });
+    await harness.store.hub.replace('Group', staff.id, {
+      ...staff.resource,
+      members: [
+        { value: ada, type: 'User' },
+        { value: team.id, type: 'Group' },
+      ],
+    });
     const nested = await harness.sync('User', { mode: 'incremental' });
     expect(nested.mode).toBe('full');
-    expect([...harness.remoteUsers().keys()].sort()).toEqual(['ada.lovelace@example.com', 'grace.hopper@example.com']);
+    expect([...harness.remoteUsers().keys()].sort()).toEqual([
+      'ada.lovelace@example.com',
+      'grace.hopper@example.com',
+    ]);
   });
 
   it('full and incremental runs converge to the same remote state', async () => {
@@ -68,7 +89,9 @@ describe('outbound incremental runs', () => {
       await h.store.hub.delete('User', ids[3]!);
       await h.addUser('late.joiner@example.com');
       await h.sync('User', { mode });
-      const state = [...h.remoteUsers().values()].map((u) => ({ userName: u.userName, title: u.title, active: u.active })).sort((a, b) => String(a.userName).localeCompare(String(b.userName)));
+      const state = [...h.remoteUsers().values()]
+        .map((u) => ({ userName: u.userName, title: u.title, active: u.active }))
+        .sort((a, b) => String(a.userName).localeCompare(String(b.userName)));
       await h.close();
       return state;
     };

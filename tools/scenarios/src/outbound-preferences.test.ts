@@ -31,7 +31,9 @@ describe('connection preferences', () => {
       ],
     });
     const tricky = 'EMP"42\\ or userName pr';
-    harness.target.insert('User', { attributes: { userName: 'someone.else@example.com', externalId: tricky } });
+    harness.target.insert('User', {
+      attributes: { userName: 'someone.else@example.com', externalId: tricky },
+    });
     harness.target.insert('User', { attributes: { userName: 'decoy@example.com', externalId: 'EMP"43' } });
     await harness.addUser('ada.lovelace@example.com', { externalId: tricky });
 
@@ -49,17 +51,30 @@ describe('connection preferences', () => {
         usersRule({
           mappings: [
             { target: 'userName', kind: 'direct', source: 'userName' },
-            { target: `${ENTERPRISE_USER_SCHEMA}:department`, kind: 'direct', source: `${ENTERPRISE_USER_SCHEMA}:department` },
-            { target: `${custom}:badge`, kind: 'expression', expression: 'IIF(IsPresent([title]), Append("B-", [externalId]), null)' },
+            {
+              target: `${ENTERPRISE_USER_SCHEMA}:department`,
+              kind: 'direct',
+              source: `${ENTERPRISE_USER_SCHEMA}:department`,
+            },
+            {
+              target: `${custom}:badge`,
+              kind: 'expression',
+              expression: 'IIF(IsPresent([title]), Append("B-", [externalId]), null)',
+            },
           ],
         }),
       ],
     });
-    await harness.addUser('ada.lovelace@example.com', { externalId: '7', [ENTERPRISE_USER_SCHEMA]: { department: 'R&D' } });
+    await harness.addUser('ada.lovelace@example.com', {
+      externalId: '7',
+      [ENTERPRISE_USER_SCHEMA]: { department: 'R&D' },
+    });
     const badged = await harness.addUser('grace.hopper@example.com', { externalId: '8', title: 'Admiral' });
     const run = await harness.sync();
     expect(run.status).toBe('partial');
-    expect(harness.remoteUsers().get('ada.lovelace@example.com')).toMatchObject({ [ENTERPRISE_USER_SCHEMA]: { department: 'R&D' } });
+    expect(harness.remoteUsers().get('ada.lovelace@example.com')).toMatchObject({
+      [ENTERPRISE_USER_SCHEMA]: { department: 'R&D' },
+    });
     // The reference target knows no custom schema: that one user fails, with the target's reason.
     const link = await harness.store.links.get('target', 'User', badged);
     expect(link).toMatchObject({ state: 'failed', lastError: expect.stringContaining(custom) });
@@ -71,12 +86,16 @@ describe('connection preferences', () => {
     await harness.sync();
     // The same connector without its patch operation: the engine must fall back to replace.
     const { patch: _patch, ...withoutPatch } = Object.fromEntries(
-      Object.entries(Object.getOwnPropertyDescriptors(Object.getPrototypeOf(harness.connector))).map(([key]) => [
-        key,
-        typeof (harness.connector as unknown as Record<string, unknown>)[key] === 'function'
-          ? ((harness.connector as unknown as Record<string, (...args: unknown[]) => unknown>)[key]!).bind(harness.connector)
-          : undefined,
-      ]),
+      Object.entries(Object.getOwnPropertyDescriptors(Object.getPrototypeOf(harness.connector))).map(
+        ([key]) => [
+          key,
+          typeof (harness.connector as unknown as Record<string, unknown>)[key] === 'function'
+            ? (harness.connector as unknown as Record<string, (...args: unknown[]) => unknown>)[key]!.bind(
+                harness.connector,
+              )
+            : undefined,
+        ],
+      ),
     );
     harness.useConnector(withoutPatch);
     harness.target.faults.resetCounts();
@@ -84,6 +103,9 @@ describe('connection preferences', () => {
     await harness.sync();
     expect(harness.target.faults.callCount('patch')).toBe(0);
     expect(harness.target.faults.callCount('replace')).toBe(1);
-    expect(harness.remoteUsers().get('ada.lovelace@example.com')).toMatchObject({ title: 'Engineer', userName: 'ada.lovelace@example.com' });
+    expect(harness.remoteUsers().get('ada.lovelace@example.com')).toMatchObject({
+      title: 'Engineer',
+      userName: 'ada.lovelace@example.com',
+    });
   });
 });

@@ -52,9 +52,13 @@ describe('outbound: leaving scope, remove actions and the deletion guard', () =>
   });
 
   it('trips the circuit breaker before writing anything, and carries out the plan once approved', async () => {
-    harness = await EngineHarness.start({ rules: [engineersOnly], deletionGuard: { maxCount: 5, maxShare: 1, minRemovalsForShare: 1 } });
+    harness = await EngineHarness.start({
+      rules: [engineersOnly],
+      deletionGuard: { maxCount: 5, maxShare: 1, minRemovalsForShare: 1 },
+    });
     const ids = [];
-    for (let i = 0; i < 12; i++) ids.push(await harness.addUser(`user${i}.x@example.com`, { title: 'Engineer' }));
+    for (let i = 0; i < 12; i++)
+      ids.push(await harness.addUser(`user${i}.x@example.com`, { title: 'Engineer' }));
     await harness.sync();
     for (const id of ids.slice(0, 8)) await harness.updateUser(id, { title: 'Manager' });
     const extra = await harness.addUser('new.hire@example.com', { title: 'Engineer' });
@@ -66,7 +70,11 @@ describe('outbound: leaving scope, remove actions and the deletion guard', () =>
     expect(harness.remoteUsers().has('new.hire@example.com')).toBe(false);
     expect(await harness.store.links.get('target', 'User', extra)).toBeUndefined();
 
-    await harness.store.runs.approve({ runId: stopped.runId, approvedBy: 'operator@example.com', approvedAt: new Date().toISOString() });
+    await harness.store.runs.approve({
+      runId: stopped.runId,
+      approvedBy: 'operator@example.com',
+      approvedAt: new Date().toISOString(),
+    });
     const resumed = await harness.sync();
     expect(resumed.status).toBe('succeeded');
     expect([...harness.remoteUsers().values()].filter((u) => u.active === false)).toHaveLength(8);
@@ -97,7 +105,12 @@ describe('outbound: leaving scope, remove actions and the deletion guard', () =>
     harness = await EngineHarness.start({ rules: [engineersOnly] });
     const ids = [];
     // Fixed ids put the first user on the first page of the id-ordered scan and the last on the last page.
-    const idFor = (i: number) => (i === 0 ? '00000000-0000-4000-8000-000000000000' : i === 249 ? 'ffffffff-ffff-4fff-bfff-ffffffffffff' : undefined);
+    const idFor = (i: number) =>
+      i === 0
+        ? '00000000-0000-4000-8000-000000000000'
+        : i === 249
+          ? 'ffffffff-ffff-4fff-bfff-ffffffffffff'
+          : undefined;
     for (let i = 0; i < 250; i++) {
       const id = idFor(i);
       ids.push(await harness.addUser(`user${i}.x@example.com`, { title: 'Engineer', ...(id ? { id } : {}) }));
@@ -126,7 +139,10 @@ describe('outbound: leaving scope, remove actions and the deletion guard', () =>
 });
 
 describe('outbound: deleting a rule', () => {
-  const rules = () => [usersRule({ id: 'engineers', name: 'Engineers', scope: { filter: 'title eq "Engineer"' } }), usersRule({ id: 'admins', name: 'Admins', scope: { filter: 'userType eq "admin"' } })];
+  const rules = () => [
+    usersRule({ id: 'engineers', name: 'Engineers', scope: { filter: 'title eq "Engineer"' } }),
+    usersRule({ id: 'admins', name: 'Admins', scope: { filter: 'userType eq "admin"' } }),
+  ];
 
   async function provision(preferences: Parameters<typeof EngineHarness.start>[0]) {
     harness = await EngineHarness.start({ rules: rules(), ...preferences });

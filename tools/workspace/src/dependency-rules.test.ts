@@ -13,7 +13,10 @@ const eslint = new ESLint({ cwd: workspaceRoot });
 // The boundary rule reads Nx's cached project graph and silently skips itself without one:
 // make sure it exists, as `nx run-many -t lint` does.
 beforeAll(() => {
-  execFileSync(join(workspaceRoot, 'node_modules', '.bin', 'nx'), ['show', 'projects'], { cwd: workspaceRoot, stdio: 'ignore' });
+  execFileSync(join(workspaceRoot, 'node_modules', '.bin', 'nx'), ['show', 'projects'], {
+    cwd: workspaceRoot,
+    stdio: 'ignore',
+  });
 });
 
 async function boundaryErrors(fileInProject: string, importedPackage: string): Promise<string[]> {
@@ -43,8 +46,12 @@ describe('dependency rules', () => {
   });
 
   it('forbids a connector from importing the store or another connector', async () => {
-    expect(await boundaryErrors('packages/connector-scim/src/boundary-probe.ts', '@idsync/store')).toHaveLength(1);
-    expect(await boundaryErrors('packages/connector-scim/src/boundary-probe.ts', '@idsync/connector-ldap')).toHaveLength(1);
+    expect(
+      await boundaryErrors('packages/connector-scim/src/boundary-probe.ts', '@idsync/store'),
+    ).toHaveLength(1);
+    expect(
+      await boundaryErrors('packages/connector-scim/src/boundary-probe.ts', '@idsync/connector-ldap'),
+    ).toHaveLength(1);
   });
 
   it('lets a connector import core, scim and the testkit', async () => {
@@ -54,12 +61,20 @@ describe('dependency rules', () => {
   });
 
   it("lets a connector's tests use the store and the tools, but not another connector", async () => {
-    expect(await boundaryErrors('packages/connector-scim/src/boundary-probe.test.ts', '@idsync/scim-target')).toEqual([]);
-    expect(await boundaryErrors('packages/connector-scim-server/src/boundary-probe.test.ts', '@idsync/store')).toEqual([]);
-    expect(await boundaryErrors('packages/connector-scim/src/boundary-probe.test.ts', '@idsync/connector-ldap')).toHaveLength(1);
+    expect(
+      await boundaryErrors('packages/connector-scim/src/boundary-probe.test.ts', '@idsync/scim-target'),
+    ).toEqual([]);
+    expect(
+      await boundaryErrors('packages/connector-scim-server/src/boundary-probe.test.ts', '@idsync/store'),
+    ).toEqual([]);
+    expect(
+      await boundaryErrors('packages/connector-scim/src/boundary-probe.test.ts', '@idsync/connector-ldap'),
+    ).toHaveLength(1);
   });
 
   it('lets apps import anything', async () => {
-    expect(await boundaryErrors('apps/sync-server/src/boundary-probe.ts', '@idsync/connector-ldap')).toEqual([]);
+    expect(await boundaryErrors('apps/sync-server/src/boundary-probe.ts', '@idsync/connector-ldap')).toEqual(
+      [],
+    );
   });
 });

@@ -1,9 +1,8 @@
-import type { Kysely } from 'kysely';
-
 /**
  * The server's own tables, next to the store's: the connections and rules managed through the
  * config file and the admin API. Definitions are kept as JSON text with secret settings taken
- * out (those live encrypted in the store's secret table).
+ * out (those live encrypted in the store's secret table). The store creates them (its migration
+ * `002-catalog-tables`); this is their shape as the catalog reads and writes them.
  */
 export interface CatalogTables {
   idsync_server_connections: CatalogRow;
@@ -26,21 +25,4 @@ export interface CatalogRow {
    */
   deleted_at: string | null;
   updated_at: string;
-}
-
-/** Creates the tables when missing (idempotent; both PGlite and PostgreSQL). */
-export async function ensureCatalogTables(db: Kysely<CatalogTables>): Promise<void> {
-  for (const table of ['idsync_server_connections', 'idsync_server_rules'] as const) {
-    await db.schema
-      .createTable(table)
-      .ifNotExists()
-      .addColumn('name', 'text', (column) => column.primaryKey())
-      .addColumn('definition', 'text', (column) => column.notNull())
-      .addColumn('origin', 'text', (column) => column.notNull())
-      .addColumn('seed_hash', 'text')
-      .addColumn('pending', 'text')
-      .addColumn('deleted_at', 'text')
-      .addColumn('updated_at', 'text', (column) => column.notNull())
-      .execute();
-  }
 }

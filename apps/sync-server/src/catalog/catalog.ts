@@ -10,7 +10,7 @@ import {
 import type { SchemaRegistry } from '@idsync/scim';
 import type { Kysely } from 'kysely';
 import type { ConnectionDefinition, RuleDefinition, ServerConfig } from '../config/config-schema.js';
-import { ensureCatalogTables, type CatalogRow, type CatalogTables } from './catalog-tables.js';
+import type { CatalogRow, CatalogTables } from './catalog-tables.js';
 import { checkDefinitions } from './check-definitions.js';
 import { CatalogError } from './catalog-error.js';
 import { keepStoredSecrets, secretKeysOf, splitSecrets } from './connection-secrets.js';
@@ -35,7 +35,7 @@ export interface SeedReport {
   readonly updated: string[];
   /** Entries the file once seeded but no longer names: kept, never deleted implicitly. */
   readonly notInFile: string[];
-  /** Rules the file still names that were deleted through the API (and stay deleted). */
+  /** Connections and rules the file still names that were deleted through the API (and stay deleted). */
   readonly deletedButInFile: string[];
 }
 
@@ -62,15 +62,15 @@ export class Catalog {
     private readonly schemas: SchemaRegistry,
   ) {}
 
-  /** `db` is the store's Kysely handle (`store.database`); the catalog adds its own two tables. */
+  /** `db` is the store's Kysely handle (`store.database`), migrated (the catalog tables come with the store). */
   static async open(
     db: object,
     secrets: SecretStore,
     connectors: ConnectorRegistry,
     schemas: SchemaRegistry,
   ): Promise<Catalog> {
+    // The tables come with the store (its migration 002-catalog-tables).
     const catalog = new Catalog(db as Kysely<CatalogTables>, secrets, connectors, schemas);
-    await ensureCatalogTables(catalog.db);
     await catalog.reload();
     return catalog;
   }
@@ -83,6 +83,10 @@ export class Catalog {
       const { stored, secrets } = splitSecrets(definition, this.secretKeys(definition.connector));
       const hash = hashOf(stored);
       const row = rows.connections.get(definition.name);
+      if (row?.deleted_at && row.seed_hash === hash) {
+        report.deletedButInFile.push(`connection ${definition.name}`);
+        continue;
+      }
       if (!row || row.seed_hash !== hash) {
         await this.writeRow(
           'idsync_server_connections',
@@ -99,11 +103,22 @@ export class Catalog {
           await this.secrets.put(definition.name, key, value);
       }
     }
+    const liveConnections = new Set(
+      config.connections
+        .filter((c) => !report.deletedButInFile.includes(`connection ${c.name}`))
+        .map((c) => c.name),
+    );
+    for (const row of rows.connections.values()) if (!row.deleted_at) liveConnections.add(row.name);
     for (const definition of config.rules) {
       const hash = hashOf(definition);
       const row = rows.rules.get(definition.name);
       if (row?.deleted_at && row.seed_hash === hash) {
         report.deletedButInFile.push(`rule ${definition.name}`);
+        continue;
+      }
+      // Its connection was deleted through the API: the rule cannot come back without it.
+      if (!liveConnections.has(definition.connection)) {
+        report.deletedButInFile.push(`rule ${definition.name} (its connection was deleted)`);
         continue;
       }
       if (!row || row.seed_hash !== hash) {
@@ -123,7 +138,7 @@ export class Catalog {
       ...config.rules.map((r) => `r:${r.name}`),
     ]);
     for (const row of rows.connections.values())
-      if (row.origin === 'file' && !named.has(`c:${row.name}`))
+      if (row.origin === 'file' && !row.deleted_at && !named.has(`c:${row.name}`))
         report.notInFile.push(`connection ${row.name}`);
     for (const row of rows.rules.values())
       if (row.origin === 'file' && !row.deleted_at && !named.has(`r:${row.name}`))
@@ -237,6 +252,25 @@ export class Catalog {
     await this.reload();
   }
 
+  /**
+   * Deletes a connection and its secrets. One the file seeded leaves a tombstone, so the next
+   * start does not bring it back from the unchanged file. The caller makes sure no rule uses it.
+   */
+  async removeConnection(name: string): Promise<void> {
+    const row = (await this.rows()).connections.get(name);
+    if (row?.seed_hash) {
+      await this.db
+        .updateTable('idsync_server_connections')
+        .set({ deleted_at: now(), updated_at: now() })
+        .where('name', '=', name)
+        .execute();
+    } else {
+      await this.db.deleteFrom('idsync_server_connections').where('name', '=', name).execute();
+    }
+    await this.secrets.delete(name);
+    await this.reload();
+  }
+
   private others<T extends { name: string }>(entries: readonly CatalogEntry<T>[], name: string): T[] {
     return entries.map((entry) => entry.definition).filter((definition) => definition.name !== name);
   }
@@ -297,6 +331,7 @@ export class Catalog {
     const rows = await this.rows();
     const connections = new Map<string, CatalogEntry<ConnectionDefinition>>();
     for (const row of rows.connections.values()) {
+      if (row.deleted_at) continue;
       const definition = JSON.parse(row.definition) as ConnectionDefinition;
       const config = { ...definition.config };
       for (const key of this.secretKeys(definition.connector)) {

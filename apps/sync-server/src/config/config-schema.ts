@@ -195,6 +195,11 @@ export const configSchema = z
           .describe('Bearer token of the admin API; default: IDSYNC_ADMIN_TOKEN.'),
         logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
         scim: scimInboundSchema.prefault({}),
+        shutdownGracePeriod: durationSchema
+          .prefault('30s')
+          .describe(
+            'On SIGTERM or SIGINT, runs are told to stop; this is how long the server then waits for the writes in flight to finish and be recorded before it closes the store anyway.',
+          ),
       })
       .strict()
       .prefault({}),

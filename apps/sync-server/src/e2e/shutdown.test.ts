@@ -72,7 +72,7 @@ async function setUp() {
 }
 
 describe('stopping the server in the middle of a run', () => {
-  it('on SIGTERM, lets the run finish and record its checkpoint before exiting; a restart has nothing left to do', async () => {
+  it('on SIGTERM, cuts the run short: no new writes, the ones in flight recorded, exit 0; a restart finishes the job with no duplicate', async () => {
     const { target, server, dir, env, text, admin } = await setUp();
     try {
       expect(await server.stop('SIGTERM')).toBe(0);
@@ -81,22 +81,35 @@ describe('stopping the server in the middle of a run', () => {
       const run = lines.findIndex((entry) => entry.msg === 'run');
       expect(signal).toBeGreaterThanOrEqual(0);
       expect(run).toBeGreaterThan(signal);
-      expect(lines[run]).toMatchObject({
-        status: 'succeeded',
-        counts: expect.objectContaining({ 'create.succeeded': USERS }),
-      });
-      expect(target.store.users.all()).toHaveLength(USERS);
+      // The run did not go on to the end: it stopped starting creates and says so.
+      const stopped = lines[run] as { status: string; reason: string; counts: Record<string, number> };
+      expect(stopped.status).toBe('cancelled');
+      expect(stopped.reason).toContain('the server is shutting down');
+      const created = stopped.counts['create.succeeded'] ?? 0;
+      expect(created).toBeLessThan(USERS);
+      expect(stopped.counts['create.cancelled']).toBe(USERS - created);
+      expect(lines.some((entry) => entry.msg === 'shut down cleanly')).toBe(true);
+      // Every create that reached the target was recorded: the target holds exactly those.
+      expect(target.store.users.all()).toHaveLength(created);
 
       const again = await ServerProcess.start(text, env, dir);
       try {
+        // Nothing half-applied: every link is confirmed, none waits on a create's intent.
+        const status = await again.request<{
+          successCount: number;
+          pendingCount: number;
+          failedCount: number;
+        }>('GET', '/api/status/connections/target', admin);
+        expect(status.body).toMatchObject({ successCount: created, pendingCount: 0, failedCount: 0 });
         const sync = await again.request<SyncAnswer>('POST', '/api/connections/target/sync', {
           ...admin,
           body: { mode: 'incremental' },
         });
         expect(sync.body.runs[0]!.summary.status).toBe('succeeded');
-        expect(
-          Object.keys(sync.body.runs[0]!.summary.counts).filter((key) => key.startsWith('create')),
-        ).toEqual([]);
+        expect(sync.body.runs[0]!.summary.counts['create.succeeded']).toBe(USERS - created);
+        const userNames = target.store.users.all().map((user) => user.userName);
+        expect(userNames).toHaveLength(USERS);
+        expect(new Set(userNames).size).toBe(USERS);
       } finally {
         await again.stop();
       }

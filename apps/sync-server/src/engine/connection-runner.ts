@@ -14,7 +14,6 @@ import {
 import type { SchemaRegistry } from '@idsync/scim';
 import type { IdsyncStore } from '@idsync/store';
 import type { Logger } from 'pino';
-import { countingClock } from '../metrics/counting-clock.js';
 import type { ServerMetrics } from '../metrics/server-metrics.js';
 import { ConnectorPool } from './connector-pool.js';
 import { RunReporter } from './run-reporter.js';
@@ -44,11 +43,11 @@ export class ConnectionRunner {
 
   constructor(options: RunnerOptions) {
     const { metrics, store, schemas, logger } = options;
-    const clock = countingClock((ms) => {
-      metrics.executionWaits.inc();
-      metrics.executionWaitSeconds.inc(ms / 1000);
+    this.executor = new Executor();
+    this.executor.waits$.subscribe(({ connectionId, reason, ms }) => {
+      metrics.executionWaits.inc({ connection: connectionId, reason });
+      metrics.executionWaitSeconds.inc({ connection: connectionId, reason }, ms / 1000);
     });
-    this.executor = new Executor({ clock });
     this.executor.healthChanges$.subscribe((health) => {
       metrics.quarantined.set({ connection: health.connectionId }, health.state === 'healthy' ? 0 : 1);
       if (health.state === 'quarantined') {
@@ -81,7 +80,7 @@ export class ConnectionRunner {
     direction: Direction,
     objectType: ObjectType,
     rules: readonly ProvisioningRule[],
-    request: { mode: 'full' | 'incremental'; dryRun: boolean; trigger: string },
+    request: { mode: 'full' | 'incremental'; dryRun: boolean; trigger: string; signal?: AbortSignal },
   ): Promise<RunSummary> {
     const started = performance.now();
     const { connector, manifest } = await this.pool.get(connection);
@@ -93,6 +92,7 @@ export class ConnectionRunner {
       objectType,
       mode: request.mode,
       dryRun: request.dryRun,
+      ...(request.signal ? { signal: request.signal } : {}),
     };
     const summary = direction === 'outbound' ? await this.outbound.run(run) : await this.inbound.run(run);
     await this.reporter.report({
@@ -101,7 +101,8 @@ export class ConnectionRunner {
       objectType,
       summary,
       started,
-      ...request,
+      dryRun: request.dryRun,
+      trigger: request.trigger,
     });
     return summary;
   }
@@ -110,7 +111,7 @@ export class ConnectionRunner {
   async deleteRule(
     connection: Connection,
     rule: ProvisioningRule,
-    options: { deprovision: boolean; dryRun: boolean },
+    options: { deprovision: boolean; dryRun: boolean; signal?: AbortSignal },
   ): Promise<RunSummary> {
     const started = performance.now();
     const { connector, manifest } = await this.pool.get(connection);
@@ -121,6 +122,7 @@ export class ConnectionRunner {
       manifest,
       rule,
       dryRun: options.dryRun,
+      ...(options.signal ? { signal: options.signal } : {}),
     });
     const trigger = `delete rule ${rule.id}`;
     await this.reporter.report({
@@ -170,6 +172,11 @@ export class ConnectionRunner {
 
   health(connectionId: string): ConnectionHealth {
     return this.executor.health(connectionId);
+  }
+
+  /** Closes the connector instance of a deleted connection. */
+  forget(connectionId: string): Promise<void> {
+    return this.pool.close(connectionId);
   }
 
   close(): Promise<void> {

@@ -36,7 +36,7 @@ export class ConnectorPool {
     const current = this.opened.get(connection.id);
     if (current?.fingerprint === fingerprint)
       return { connector: await current.connector, manifest: current.manifest };
-    if (current) await this.closeOne(connection.id);
+    if (current) await this.close(connection.id);
     const definition = this.registry.get(connection.connectorId);
     const context: ConnectorContext = { connectionId: connection.id, log: this.log(connection.id) };
     const connector = definition.open
@@ -53,10 +53,11 @@ export class ConnectorPool {
   }
 
   async closeAll(): Promise<void> {
-    await Promise.all([...this.opened.keys()].map((id) => this.closeOne(id)));
+    await Promise.all([...this.opened.keys()].map((id) => this.close(id)));
   }
 
-  private async closeOne(id: string): Promise<void> {
+  /** Closes one connection's instance (a deleted connection); the next `get` opens a new one. */
+  async close(id: string): Promise<void> {
     const entry = this.opened.get(id);
     this.opened.delete(id);
     if (!entry) return;

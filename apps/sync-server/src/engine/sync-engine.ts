@@ -19,6 +19,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { RunDirection, ServerMetrics } from '../metrics/server-metrics.js';
 import { ConnectionRunner, type Direction } from './connection-runner.js';
 import { ConflictError, NotFoundError, StoppingError } from './engine-errors.js';
+import { forgetConnection, type ForgottenState } from './forget-connection.js';
 import { hubLabel, resolveHubId } from './hub-lookup.js';
 import { KeyedQueue } from './keyed-queue.js';
 
@@ -74,6 +75,8 @@ export class SyncEngine {
   private readonly queue = new KeyedQueue();
   private readonly runner: ConnectionRunner;
   private stopping = false;
+  /** Aborted on shutdown: every run gets its signal, stops starting writes and ends `cancelled`. */
+  private readonly shutdown = new AbortController();
 
   constructor(private readonly options: EngineOptions) {
     this.runner = new ConnectionRunner(options);
@@ -114,19 +117,12 @@ export class SyncEngine {
       const results: RunResult[] = [];
       const work = this.work(name);
       for (const direction of request.directions ?? (['inbound', 'outbound'] as const)) {
-        let usersArrived = false;
         for (const objectType of work.get(direction) ?? []) {
-          // The core's incremental group run follows group changes only: a user provisioned after
-          // its group was would wait for the next full run to be added to it. When users were
-          // just created or linked, the group pass runs in full so their memberships follow now.
-          const mode =
-            objectType === 'Group' && usersArrived && direction === 'outbound' ? 'full' : request.mode;
-          const result = await this.runOne(connection, direction, objectType, { ...request, mode });
-          if (objectType === 'User')
-            usersArrived =
-              (result.summary.counts['create.succeeded'] ?? 0) +
-                (result.summary.counts['link.succeeded'] ?? 0) >
-              0;
+          // Shutting down: the run that was stopped is reported; the ones after it do not start.
+          if (this.shutdown.signal.aborted) return results;
+          // Users run before groups; a user provisioned after its group leaves the group pending,
+          // and the incremental group run that follows adds the member (core: late members).
+          const result = await this.runOne(connection, direction, objectType, request);
           results.push(result);
         }
       }
@@ -149,6 +145,48 @@ export class SyncEngine {
     if (!entry) throw new NotFoundError(`There is no rule named "${name}".`);
     const connection = this.requireConnection(entry.definition.connection);
     return this.enqueue(connection.id, () => this.carryOutRuleDeletion(connection, name, options));
+  }
+
+  /**
+   * Deletes a connection: refused while rules use it (they are named); otherwise its links,
+   * the memberships idsync recorded, its checkpoints and its secrets are removed, its connector
+   * instance closed, and the deletion audit-logged. Objects in the connection's store are left
+   * as they are. Waits for a run of the connection in progress to end first.
+   */
+  deleteConnection(name: string, actor: string): Promise<ForgottenState> {
+    this.requireConnection(name);
+    return this.enqueue(name, async () => {
+      this.requireConnection(name);
+      const users = this.options.catalog
+        .listRules()
+        .filter((entry) => entry.definition.connection === name)
+        .map((entry) => entry.definition.name);
+      if (users.length)
+        throw new ConflictError(
+          `Connection "${name}" is used by rule${users.length > 1 ? 's' : ''} ${users.map((rule) => `"${rule}"`).join(', ')}: delete ${users.length > 1 ? 'those rules' : 'that rule'} first (DELETE /api/rules/<name>), then the connection.`,
+        );
+      const forgotten = await forgetConnection(this.options.store, name);
+      await this.options.catalog.removeConnection(name);
+      await this.runner.forget(name);
+      await this.options.store.audit.append([
+        {
+          at: new Date().toISOString(),
+          actor,
+          action: 'connection.deleted',
+          connectionId: name,
+          detail: { ...forgotten, remoteObjects: 'left as they are' },
+        },
+      ]);
+      const { metrics } = this.options;
+      for (const gauge of [metrics.queueDepth, metrics.quarantined, metrics.hubChangesPending])
+        gauge.remove({ connection: name });
+      for (const reason of ['concurrency', 'rate-limit', 'retry-after'] as const) {
+        metrics.executionWaits.remove({ connection: name, reason });
+        metrics.executionWaitSeconds.remove({ connection: name, reason });
+      }
+      this.options.logger.info({ connection: name, actor, ...forgotten }, 'connection deleted');
+      return forgotten;
+    });
   }
 
   /** Records an approval; a rule deletion waiting for it is carried out, any other connection runs in full at once. */
@@ -261,16 +299,36 @@ export class SyncEngine {
     return this.queue.busy(name);
   }
 
-  /** Stops taking runs, lets the runs in flight finish (their checkpoints recorded), closes the connectors. */
-  async stop(): Promise<void> {
+  /**
+   * Stops taking runs and tells the runs in flight to stop: they start no new write, and the
+   * writes in flight finish and are recorded (checkpoints stay behind unfinished work). Waits
+   * for that at most `graceMs`, then closes the connectors. Resolves with whether the runs
+   * finished within the grace period.
+   */
+  async stop(graceMs = Number.POSITIVE_INFINITY): Promise<boolean> {
     this.stopping = true;
-    await this.queue.drain();
+    this.shutdown.abort('the server is shutting down');
+    let timer: NodeJS.Timeout | undefined;
+    const drained = await Promise.race([
+      this.queue.drain().then(() => true),
+      ...(Number.isFinite(graceMs)
+        ? [new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)))]
+        : []),
+    ]);
+    clearTimeout(timer);
+    if (!drained)
+      this.options.logger.warn(
+        { graceMs },
+        'shutdown grace period over with runs still in flight: closing anyway (the next run converges)',
+      );
     await this.runner.close();
+    return drained;
   }
 
   private enqueue<T>(key: string, work: () => Promise<T>): Promise<T> {
     if (this.stopping) return Promise.reject(new StoppingError());
-    const promise = this.queue.run(key, work);
+    // Work queued behind a run when the shutdown came does not start at all.
+    const promise = this.queue.run(key, () => (this.stopping ? Promise.reject(new StoppingError()) : work()));
     this.publishQueueDepth();
     void promise.finally(() => this.publishQueueDepth()).catch(() => undefined);
     return promise;
@@ -298,6 +356,7 @@ export class SyncEngine {
       mode: request.mode,
       dryRun: request.dryRun ?? false,
       trigger: request.trigger,
+      signal: this.shutdown.signal,
     });
     return { connection: connection.id, direction, objectType, summary };
   }
@@ -310,8 +369,12 @@ export class SyncEngine {
     const entry = this.options.catalog.getRule(name);
     if (!entry) throw new NotFoundError(`There is no rule named "${name}".`);
     const rule = this.rules().find((r) => r.id === name)!;
-    const summary = await this.runner.deleteRule(connection, rule, options);
-    if (options.dryRun) return summary;
+    const summary = await this.runner.deleteRule(connection, rule, {
+      ...options,
+      signal: this.shutdown.signal,
+    });
+    // A stopped deletion changed part of what it planned: the rule stays until it is deleted again.
+    if (options.dryRun || summary.status === 'cancelled') return summary;
     if (summary.status === 'awaiting-approval')
       await this.options.catalog.setPendingDeletion(name, {
         runId: summary.runId,

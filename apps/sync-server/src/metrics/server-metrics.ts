@@ -27,13 +27,14 @@ export class ServerMetrics {
   });
   readonly executionWaits = new Counter({
     name: 'idsync_execution_waits_total',
-    help: 'Times an operation waited before it could run: rate-limit tokens, Retry-After pauses and retry backoff.',
-    labelNames: [] as const,
+    help: "Times an operation waited before it could go out, by connection and reason: concurrency (a free slot), rate-limit (a token of the connection's rate limit), retry-after (the store's Retry-After pause).",
+    labelNames: ['connection', 'reason'] as const,
     registers: [this.registry],
   });
   readonly executionWaitSeconds = new Counter({
     name: 'idsync_execution_wait_seconds_total',
-    help: 'Total time operations spent waiting for the rate limit, Retry-After or a retry.',
+    help: 'Time operations spent waiting before they could go out, by connection and reason (concurrency, rate-limit, retry-after).',
+    labelNames: ['connection', 'reason'] as const,
     registers: [this.registry],
   });
   readonly queueDepth = new Gauge({

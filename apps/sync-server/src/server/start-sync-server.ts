@@ -37,7 +37,10 @@ export interface RunningServer {
   readonly store: IdsyncStore;
   readonly scheduler: Scheduler;
   readonly app?: FastifyInstance;
-  /** Graceful: no new runs or requests, the ones in flight finish and record their checkpoints, then the store closes. */
+  /**
+   * Graceful: no new runs or requests; runs in flight are stopped (no new writes, the writes in
+   * flight finish and are recorded, within the shutdown grace period), then the store closes.
+   */
   close(): Promise<void>;
 }
 
@@ -169,15 +172,20 @@ export async function startSyncServer(options: StartOptions): Promise<RunningSer
     if (options.schedule ?? true) await scheduler.refresh();
 
     let closing: Promise<void> | undefined;
+    const graceMs = config.server.shutdownGracePeriod;
     const close = () =>
       (closing ??= (async () => {
-        logger.info('shutting down: finishing runs in flight');
-        await scheduler.stop();
-        const engineStopped = engine.stop();
-        await app?.close();
-        await engineStopped;
+        logger.info({ graceMs }, 'shutting down: stopping runs, waiting for the writes in flight');
+        // No new ticks; runs in flight (scheduled or asked for) are told to stop at once, and
+        // the HTTP server closes alongside (a request waiting for a run is answered when that
+        // run has stopped). Past the grace period nothing more is waited for.
+        const schedulerStopped = scheduler.stop();
+        const engineStopped = engine.stop(graceMs);
+        const httpClosed = app?.close();
+        const drained = await engineStopped;
+        if (drained) await Promise.all([schedulerStopped, httpClosed]);
         await store.close();
-        logger.info('shut down cleanly');
+        logger.info(drained ? 'shut down cleanly' : 'shut down after the grace period');
       })());
     return {
       ...(url ? { url } : {}),

@@ -3,7 +3,7 @@ import { Observable } from 'rxjs';
 import type { LdapConfig } from '../config.js';
 import type { EntryLocator } from '../directory/entry-locator.js';
 import { readNamingContext } from '../directory/naming-context.js';
-import { dnKey } from '../escape/distinguished-name.js';
+import { dnKey, sameDn } from '../escape/distinguished-name.js';
 import type { ObjectLayout } from '../layout/object-layout.js';
 import type { LdapClient } from '../ldap-client.js';
 import {
@@ -65,12 +65,18 @@ export class ChangeFeed {
         attributes: [this.config.preset.timestampAttribute],
         pageSize: this.config.pageSize,
       });
-      for await (const page of pages) {
-        for (const entry of page)
-          newest = Math.max(
-            newest,
-            parseGeneralizedTime(entry.text(this.config.preset.timestampAttribute) ?? '') ?? 0,
-          );
+      try {
+        for await (const page of pages) {
+          for (const entry of page)
+            newest = Math.max(
+              newest,
+              parseGeneralizedTime(entry.text(this.config.preset.timestampAttribute) ?? '') ?? 0,
+            );
+        }
+      } catch (error) {
+        // The disabled container may not exist yet; the type's own base must.
+        const missing = error instanceof ConnectorError && error.code === 'not-found';
+        if (!missing || sameDn(base, layout.baseDn)) throw error;
       }
     }
     return { seconds: newest, ...auditContext };

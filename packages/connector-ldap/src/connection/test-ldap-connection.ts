@@ -66,19 +66,35 @@ export async function testLdapConnection(
       { name: 'tls', ok: true, detail: tlsDescription(url, config.connection.startTls) },
       { name: 'bind', ok: true, detail: `Bound as ${config.connection.bindDn}.` },
     );
-    const bases = [...new Set([config.baseDn, ...config.users.searchBases, config.groups.baseDn])];
+    const bases = [...new Set([config.baseDn, config.users.baseDn, config.groups.baseDn])];
     for (const base of bases) {
       const entry = await client.read(`read ${base}`, base, ['1.1']);
       if (!entry) {
         checks.push({
           name: 'base-dn',
           ok: false,
-          detail: `${base} does not exist on ${url} (or ${config.connection.bindDn} may not see it). Check config.baseDn, config.userBaseDn, config.groupBaseDn and config.disabledContainerDn.`,
+          detail: `${base} does not exist on ${url} (or ${config.connection.bindDn} may not see it). Check config.baseDn, config.userBaseDn and config.groupBaseDn.`,
         });
         return done();
       }
     }
-    checks.push({ name: 'base-dn', ok: true, detail: `${bases.join(', ')} exist.` });
+    const { disabledContainerDn, createDisabledContainer } = config.disable;
+    let containerNote = '';
+    if (config.disable.mode === 'move-to-ou' && disabledContainerDn !== undefined) {
+      const container = await client.read(`read ${disabledContainerDn}`, disabledContainerDn, ['1.1']);
+      if (!container && !createDisabledContainer) {
+        checks.push({
+          name: 'base-dn',
+          ok: false,
+          detail: `${disabledContainerDn} (config.disabledContainerDn) does not exist on ${url}, so disabling a user would fail. Create it, or set config.createDisabledContainer to true.`,
+        });
+        return done();
+      }
+      containerNote = container
+        ? `; ${disabledContainerDn} exists`
+        : `; ${disabledContainerDn} does not exist yet and is created when the first user is disabled`;
+    }
+    checks.push({ name: 'base-dn', ok: true, detail: `${bases.join(', ')} exist${containerNote}.` });
     const locator = makeLocator(client);
     const [sample] = await client
       .search('search users', {

@@ -99,7 +99,7 @@ export class EntryLocator {
   }
 
   /** Searches each base of the layout; a base that does not exist (yet) holds nothing. */
-  private async searchBases(
+  async searchBases(
     what: string,
     layout: ObjectLayout,
     filter: string,

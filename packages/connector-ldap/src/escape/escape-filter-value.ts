@@ -13,3 +13,14 @@ export function escapeFilterValue(value: string): string {
     escaped += SPECIAL.has(char) ? `\\${char.charCodeAt(0).toString(16).padStart(2, '0')}` : char;
   return escaped;
 }
+
+/**
+ * RFC 4515 for a binary assertion value (AD's objectGUID): every byte as a backslash and two
+ * hex digits, so the text holds no raw bytes at all. `toWireFilter` turns such values back
+ * into bytes for the attributes the request declares binary.
+ */
+export function escapeBinaryFilterValue(bytes: Uint8Array): string {
+  let escaped = '';
+  for (const byte of bytes) escaped += `\\${byte.toString(16).padStart(2, '0')}`;
+  return escaped;
+}

@@ -1,8 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { FilterParser, EqualityFilter, type SubstringFilter } from 'ldapts';
+import { FilterParser, EqualityFilter, type AndFilter, type SubstringFilter } from 'ldapts';
 import { escapeFilterValue } from './escape-filter-value.js';
-import { allOf, anyOf, equalTo, isAttributeName, not, parenthesise, substrings } from './ldap-filter.js';
+import {
+  allOf,
+  anyOf,
+  binaryEqualTo,
+  equalTo,
+  isAttributeName,
+  not,
+  parenthesise,
+  substrings,
+} from './ldap-filter.js';
+import { toWireFilter } from './wire-filter.js';
 
 describe('escapeFilterValue (RFC 4515)', () => {
   it('escapes the five characters that carry filter syntax', () => {
@@ -49,5 +59,28 @@ describe('filter builders', () => {
     expect(isAttributeName('2.5.4.3')).toBe(true);
     expect(isAttributeName('uid)(x')).toBe(false);
     expect(isAttributeName('')).toBe(false);
+  });
+});
+
+describe('binary assertion values', () => {
+  it('escapes every byte as \\hh (RFC 4515), so no raw byte is left in the text', () => {
+    expect(binaryEqualTo('objectGUID', Uint8Array.from([0x00, 0x2a, 0x28, 0xff]))).toBe(
+      '(objectGUID=\\00\\2a\\28\\ff)',
+    );
+  });
+
+  it('goes back to exactly those bytes on the wire for binary attributes only', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 1, maxLength: 32 }), (bytes) => {
+        const wire = toWireFilter(`(&(cn=Jürgen)${binaryEqualTo('objectGUID', bytes)})`, ['objectGUID']);
+        const [text, binary] = (wire as AndFilter).filters as [EqualityFilter, EqualityFilter];
+        expect(text.value).toBe('Jürgen');
+        expect(Buffer.isBuffer(binary.value)).toBe(true);
+        expect([...(binary.value as Buffer)]).toEqual([...bytes]);
+      }),
+    );
+    // Without binary attributes the text goes to ldapts unchanged.
+    expect(toWireFilter('(cn=x)', [])).toBe('(cn=x)');
+    expect(toWireFilter('(cn=x)', ['objectGUID'])).toBe('(cn=x)');
   });
 });

@@ -1,4 +1,4 @@
-import { escapeFilterValue } from './escape-filter-value.js';
+import { escapeBinaryFilterValue, escapeFilterValue } from './escape-filter-value.js';
 
 /*
  * Small builders for LDAP filter text (RFC 4515). Every value that comes from data goes through
@@ -16,6 +16,10 @@ export function isAttributeName(name: string): boolean {
 /** `(attr=value)` */
 export const equalTo = (attribute: string, value: string): string =>
   `(${attribute}=${escapeFilterValue(value)})`;
+
+/** `(attr=\\hh\\hh…)` for a binary value such as an objectGUID: every byte escaped. */
+export const binaryEqualTo = (attribute: string, bytes: Uint8Array): string =>
+  `(${attribute}=${escapeBinaryFilterValue(bytes)})`;
 
 /** `(attr>=value)`: with generalizedTime or CSN attributes this is "at or after". */
 export const atLeast = (attribute: string, value: string): string =>

@@ -1,17 +1,19 @@
 import { ConnectorError, type ConnectorContext, type ObjectType, type RemoteObject } from '@idsync/core';
 import type { ScimResource } from '@idsync/scim';
 import type { DisableStrategy } from '../account/disable-strategy.js';
+import { DisabledContainer } from '../account/disabled-container.js';
 import { encodeUnicodePwd } from '../active-directory/unicode-pwd.js';
 import type { LdapConfig } from '../config.js';
 import type { EntryLocator } from '../directory/entry-locator.js';
 import type { LdapEntry } from '../directory/ldap-entry.js';
-import { firstRdn, formatDn, formatRdn, parseDn } from '../escape/distinguished-name.js';
+import { firstRdn, formatDn, formatRdn, parentDn, parseDn } from '../escape/distinguished-name.js';
 import { allOf, equalTo } from '../escape/ldap-filter.js';
 import { fromCanonical, type DesiredEntry } from '../from-canonical.js';
 import { MissingTemplateValueError } from '../layout/naming-template.js';
 import type { ObjectLayout } from '../layout/object-layout.js';
 import type { AttributeValues, LdapClient, Modification } from '../ldap-client.js';
 import type { GroupMembers } from '../membership/group-members.js';
+import { MemberUidFollower } from '../membership/member-uid-follower.js';
 import type { MemberValues } from '../membership/member-values.js';
 import { nameOf } from '../to-canonical.js';
 import { planEntryDn } from './plan-entry-dn.js';
@@ -23,6 +25,9 @@ import { planModifications } from './plan-modifications.js';
  * the attribute modifications that differ, and sends only those.
  */
 export class EntryWriter {
+  private readonly disabledContainer: DisabledContainer;
+  private readonly memberUids: MemberUidFollower;
+
   constructor(
     private readonly client: LdapClient,
     private readonly config: LdapConfig,
@@ -31,7 +36,10 @@ export class EntryWriter {
     private readonly members: GroupMembers,
     private readonly memberValues: MemberValues,
     private readonly log: ConnectorContext['log'],
-  ) {}
+  ) {
+    this.disabledContainer = new DisabledContainer(client, config.disable, log);
+    this.memberUids = new MemberUidFollower(client, config, log);
+  }
 
   private desired(
     type: ObjectType,
@@ -120,7 +128,7 @@ export class EntryWriter {
       attributes.set(this.config.preset.passwordAttribute, this.passwordValues(desired.password));
     const pendingMembers =
       type === 'Group' ? await this.initialMembers(attributes, desired.members ?? [], what) : [];
-    await this.client.add(what, dn, attributes);
+    await this.disabledContainer.placing(parentDn(dn), what, () => this.client.add(what, dn, attributes));
     const entry = await this.client.read(
       what,
       dn,
@@ -186,17 +194,26 @@ export class EntryWriter {
       });
     }
     if (plan.changed) {
-      await this.client.rename(
-        `${what}: rename ${entry.dn} to ${plan.dn}`,
-        entry.dn,
-        formatRdn(plan.rdn),
-        plan.parent,
+      await this.disabledContainer.placing(plan.parent, what, () =>
+        this.client.rename(
+          `${what}: rename ${entry.dn} to ${plan.dn}`,
+          entry.dn,
+          formatRdn(plan.rdn),
+          plan.parent,
+        ),
       );
       const id = this.locator.idOf(entry);
       if (id) this.memberValues.forget(id);
       this.log('info', 'Renamed or moved an entry', { from: entry.dn, to: plan.dn });
     }
-    await this.client.modify(what, plan.changed ? plan.dn : entry.dn, modifications);
+    const dn = plan.changed ? plan.dn : entry.dn;
+    await this.client.modify(what, dn, modifications);
+    const uidMayHaveChanged =
+      plan.changed || modifications.some((modification) => modification.attribute.toLowerCase() === 'uid');
+    if (type === 'User' && this.memberUids.active && uidMayHaveChanged) {
+      const now = await this.client.read(what, dn, ['uid']);
+      await this.memberUids.renamed(entry.texts('uid'), now?.texts('uid') ?? [], what);
+    }
     if (type === 'Group' && desired.members !== undefined) {
       const id = this.locator.idOf(entry);
       if (id) await this.members.replace(id, desired.members);
@@ -207,7 +224,9 @@ export class EntryWriter {
     const container = this.disable.containerFor?.(false);
     if (container !== undefined) {
       if (!this.disable.isInDisabledContainer?.(entry.dn)) {
-        await this.client.rename(what, entry.dn, formatRdn(firstRdn(entry.dn)), container);
+        await this.disabledContainer.placing(container, what, () =>
+          this.client.rename(what, entry.dn, formatRdn(firstRdn(entry.dn)), container),
+        );
         this.log('info', 'Moved a disabled account', { from: entry.dn, to: container });
       }
       return;
@@ -215,10 +234,11 @@ export class EntryWriter {
     await this.client.modify(what, entry.dn, this.disable.changesFor(entry, false));
   }
 
-  async delete(entry: LdapEntry, what: string): Promise<void> {
+  async delete(type: ObjectType, entry: LdapEntry, what: string): Promise<void> {
     await this.client.delete(what, entry.dn);
     const id = this.locator.idOf(entry);
     if (id) this.memberValues.forget(id);
     this.log('info', 'Deleted an entry', { dn: entry.dn });
+    if (type === 'User' && this.memberUids.active) await this.memberUids.deleted(entry.texts('uid'), what);
   }
 }

@@ -1,5 +1,6 @@
 import { systemClock, TokenBucket, type Clock } from '@idsync/core';
-import { Agent } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
+import { requestTimeouts } from './request-timeouts.js';
 import { transportFailureToConnectorError } from './transport-failure.js';
 
 export interface HttpRequest {
@@ -25,6 +26,13 @@ export interface HttpTransportOptions {
    * the engine's per-connection pause, so it is not applied a second time here.
    */
   readonly requestsPerSecond: number;
+  /**
+   * Requests that may go out back to back above the rate: the bucket's capacity, and what it
+   * holds at the start. Default 1, so that in any second at most `requestsPerSecond + 1` go
+   * out — a budget just under a target's per-second limit then stays under it, even in the
+   * first second of a run (a bucket that started with a second's worth sent twice the rate).
+   */
+  readonly requestBurst?: number;
   readonly clock?: Clock;
 }
 
@@ -39,6 +47,7 @@ const KEEP_ALIVE_MS = 30_000;
  */
 export class HttpTransport {
   readonly #agent: Agent;
+  readonly #dispatcher: Dispatcher;
   readonly #bucket: TokenBucket;
 
   constructor(private readonly options: HttpTransportOptions) {
@@ -46,14 +55,20 @@ export class HttpTransport {
     this.#agent = new Agent({
       connections: options.maxConcurrency,
       connectTimeout: options.connectTimeoutMs,
-      headersTimeout: options.requestTimeoutMs,
-      bodyTimeout: options.requestTimeoutMs,
+      // undici's own timers tick every half second and miss timeouts under one; the
+      // interceptor below keeps the same two timeouts on Node's timers instead.
+      headersTimeout: 0,
+      bodyTimeout: 0,
       keepAliveTimeout: KEEP_ALIVE_MS,
     });
+    this.#dispatcher = this.#agent.compose(requestTimeouts(options.requestTimeoutMs));
     this.#bucket =
       options.requestsPerSecond > 0
         ? new TokenBucket(
-            { capacity: options.requestsPerSecond, refillPerSecond: options.requestsPerSecond },
+            {
+              capacity: Math.max(1, options.requestBurst ?? 1),
+              refillPerSecond: options.requestsPerSecond,
+            },
             clock,
           )
         : TokenBucket.unlimited(clock);
@@ -63,7 +78,7 @@ export class HttpTransport {
   async send(request: HttpRequest, what: string): Promise<HttpResponse> {
     await this.#bucket.acquire();
     try {
-      const response = await this.#agent.request({
+      const response = await this.#dispatcher.request({
         origin: request.url.origin,
         path: `${request.url.pathname}${request.url.search}`,
         method: request.method,

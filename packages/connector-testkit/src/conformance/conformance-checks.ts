@@ -1,3 +1,4 @@
+import { BATCH_LOOKUP_CHECKS } from './batch-lookup-checks.js';
 import { CAPABILITY_CHECKS } from './capability-checks.js';
 import { CHANGE_CHECKS } from './change-checks.js';
 import { CONFIG_CHECKS } from './config-checks.js';
@@ -17,6 +18,7 @@ export const CONFORMANCE_CHECKS: readonly ConformanceCheck[] = [
   ...CAPABILITY_CHECKS,
   ...CONNECTION_CHECKS,
   ...CRUD_CHECKS,
+  ...BATCH_LOOKUP_CHECKS,
   ...UPDATE_CHECKS,
   ...PAGING_CHECKS,
   ...CHANGE_CHECKS,

@@ -11,6 +11,8 @@ const OPERATION_NAMES = [
   'read',
   'find',
   'get',
+  'getMany',
+  'findEach',
   'latestToken',
   'changesSince',
   'create',

@@ -11,6 +11,8 @@ export interface OperationCall {
   /** The resource sent by create and replace. */
   readonly resource?: ScimResource;
   readonly memberIds?: readonly string[];
+  /** The objects a batch look-up by id (`getMany`) asks for. */
+  readonly remoteIds?: readonly string[];
 }
 
 /**
@@ -78,6 +80,7 @@ export class FaultInjector {
       if (operations && !operations.includes(call.operation)) return false;
       if (call.remoteId !== undefined && call.remoteId.toLowerCase() === wanted) return true;
       if (call.memberIds?.some((id) => id.toLowerCase() === wanted)) return true;
+      if (call.remoteIds?.some((id) => id.toLowerCase() === wanted)) return true;
       const resource = call.resource;
       return (
         resource !== undefined &&

@@ -108,6 +108,38 @@ describe('ReferenceConnector: objects', () => {
     expect(await connector.find('Group', filterBuilders.eq('displayName', 'ada'))).toEqual([]);
   });
 
+  it('looks up many objects in one counted call: getMany by id, findEach by filter in order', async () => {
+    const { connector, store } = setUpReference();
+    const ada = await connector.create('User', user('ada', { title: 'Engineer' }));
+    const bob = await connector.create('User', user('bob', { title: 'Engineer' }));
+    store.faults.resetCounts();
+
+    const byId = await connector.getMany('User', [bob.remoteId, 'absent', ada.remoteId]);
+    expect([...byId.keys()].sort()).toEqual([ada.remoteId, bob.remoteId].sort());
+    expect(byId.get(ada.remoteId)).toEqual(await connector.get('User', ada.remoteId));
+
+    const answers = await connector.findEach('User', [
+      filterBuilders.eq('userName', 'bob'),
+      filterBuilders.eq('userName', 'nobody'),
+      parseFilter('title eq "engineer"'),
+    ]);
+    expect(answers.map((matches) => matches.map((object) => object.resource.userName).sort())).toEqual([
+      ['bob'],
+      [],
+      ['ada', 'bob'],
+    ]);
+    expect(store.faults.callCounts()).toMatchObject({ getMany: 1, findEach: 1, get: 1, find: 0 });
+  });
+
+  it('a fault about one object strikes the getMany that asks for it', async () => {
+    const { connector, store } = setUpReference();
+    const ada = await connector.create('User', user('ada'));
+    const bob = await connector.create('User', user('bob'));
+    store.faults.failForObject(bob.remoteId, new ConnectorError('unavailable', 'reset'), ['getMany']);
+    expect(await codeOf(connector.getMany('User', [ada.remoteId, bob.remoteId]))).toBe('unavailable');
+    expect((await connector.getMany('User', [ada.remoteId])).size).toBe(1);
+  });
+
   it('disables users only, and a disable of a disabled user writes nothing', async () => {
     const { connector, store } = setUpReference();
     const created = await connector.create('User', user('ada', { active: true }));

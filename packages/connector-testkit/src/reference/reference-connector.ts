@@ -1,5 +1,6 @@
 import {
   ConnectorError,
+  type BatchLookupOp,
   type ChangeBatch,
   type ChangesOp,
   type CloseOp,
@@ -54,6 +55,7 @@ export class ReferenceConnector
     TestConnectionOp,
     ReadOp,
     FindOp,
+    BatchLookupOp,
     ChangesOp,
     CreateOp,
     PatchUpdateOp,
@@ -110,6 +112,33 @@ export class ReferenceConnector
     return this.run({ operation: 'get', type, remoteId }, async () => {
       const record = this.store.get(type, remoteId);
       return record && toCanonical(record);
+    });
+  }
+
+  /** Many objects by id in one call, as a store answering an `id eq … or id eq …` filter would. */
+  async getMany(type: ObjectType, remoteIds: readonly string[]): Promise<ReadonlyMap<string, RemoteObject>> {
+    return this.run({ operation: 'getMany', type, remoteIds }, async () => {
+      const found = new Map<string, RemoteObject>();
+      for (const remoteId of remoteIds) {
+        const record = this.store.get(type, remoteId);
+        if (record) found.set(remoteId, toCanonical(record));
+      }
+      return found;
+    });
+  }
+
+  /** Several filters in one call: one snapshot of the store, each filter's matches in order. */
+  async findEach(
+    type: ObjectType,
+    filters: readonly FilterNode[],
+  ): Promise<readonly (readonly RemoteObject[])[]> {
+    return this.run({ operation: 'findEach', type }, async () => {
+      const scope = { registry: this.registry, scope: this.registry.scopeOf(type) };
+      const objects = this.store.all(type).map(toCanonical);
+      return filters.map((filter) => {
+        const matches = compileFilter(filter, scope);
+        return objects.filter((object) => matches(object.resource));
+      });
     });
   }
 

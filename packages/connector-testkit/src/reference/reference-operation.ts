@@ -1,6 +1,6 @@
 /**
  * The operations of the connector SPI by name, as the reference connector counts and fails
- * them. `find` and `get` are counted apart, as are the three membership calls, because engine
+ * them. `find`, `get` and their batch forms `getMany` and `findEach` are counted apart, as are the three membership calls, because engine
  * tests assert on each ("one `get`, no second `create`").
  */
 export const REFERENCE_OPERATIONS = [
@@ -8,6 +8,8 @@ export const REFERENCE_OPERATIONS = [
   'read',
   'find',
   'get',
+  'getMany',
+  'findEach',
   'latestToken',
   'changesSince',
   'create',

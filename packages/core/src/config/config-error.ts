@@ -19,7 +19,8 @@ export class ConfigError extends Error {
   ) {
     const where = source ? ` in ${source}` : '';
     super(
-      `Invalid configuration${where}:\n` + issues.map((issue) => `  - ${issue.key}: ${issue.problem} ${issue.fix}`).join('\n'),
+      `Invalid configuration${where}:\n` +
+        issues.map((issue) => `  - ${issue.key}: ${issue.problem} ${issue.fix}`).join('\n'),
     );
   }
 }

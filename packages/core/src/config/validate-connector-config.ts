@@ -34,8 +34,10 @@ function checkValue(field: ConfigField, value: unknown): { value: unknown } | { 
     case 'integer': {
       const number = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
       if (typeof number !== 'number' || !Number.isInteger(number)) return wrong;
-      if (field.min !== undefined && number < field.min) return { problem: `must be at least ${field.min}, got ${number}.` };
-      if (field.max !== undefined && number > field.max) return { problem: `must be at most ${field.max}, got ${number}.` };
+      if (field.min !== undefined && number < field.min)
+        return { problem: `must be at least ${field.min}, got ${number}.` };
+      if (field.max !== undefined && number > field.max)
+        return { problem: `must be at most ${field.max}, got ${number}.` };
       return { value: number };
     }
     case 'boolean':
@@ -46,7 +48,13 @@ function checkValue(field: ConfigField, value: unknown): { value: unknown } | { 
       return typeof value === 'string' && field.values?.includes(value) ? { value } : wrong;
     case 'string-list': {
       // A comma-delimited string is accepted too: PingOne's forms take lists that way.
-      if (typeof value === 'string') return { value: value.split(',').map((s) => s.trim()).filter(Boolean) };
+      if (typeof value === 'string')
+        return {
+          value: value
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        };
       return Array.isArray(value) && value.every((item) => typeof item === 'string') ? { value } : wrong;
     }
   }
@@ -62,10 +70,15 @@ export function validateConnectorConfig(
   keyPrefix = 'config',
 ): Record<string, unknown> {
   const issues: ConfigIssue[] = [];
-  const input = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
+  const input =
+    raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
   if (!input) {
     throw new ConfigError([
-      { key: keyPrefix, problem: 'is missing or not an object.', fix: `Give the settings of the "${manifest.id}" connector as a map.` },
+      {
+        key: keyPrefix,
+        problem: 'is missing or not an object.',
+        fix: `Give the settings of the "${manifest.id}" connector as a map.`,
+      },
     ]);
   }
   const known = new Map(manifest.configFields.map((field) => [field.key, field]));
@@ -75,11 +88,21 @@ export function validateConnectorConfig(
     const key = `${keyPrefix}.${field.key}`;
     if (value === undefined || value === null || value === '') {
       if (field.default !== undefined) result[field.key] = field.default;
-      else if (field.required) issues.push({ key, problem: 'is required.', fix: `Set it to ${describeType(field)}: ${field.description}` });
+      else if (field.required)
+        issues.push({
+          key,
+          problem: 'is required.',
+          fix: `Set it to ${describeType(field)}: ${field.description}`,
+        });
       continue;
     }
     const checked = checkValue(field, value);
-    if ('problem' in checked) issues.push({ key, problem: checked.problem, fix: `Set it to ${describeType(field)}: ${field.description}` });
+    if ('problem' in checked)
+      issues.push({
+        key,
+        problem: checked.problem,
+        fix: `Set it to ${describeType(field)}: ${field.description}`,
+      });
     else result[field.key] = checked.value;
   }
   for (const key of Object.keys(input)) {
@@ -96,9 +119,15 @@ export function validateConnectorConfig(
 }
 
 /** A copy of a configuration safe to log or return from the API: secret values replaced. */
-export function redactSecrets(manifest: ConnectorManifest, config: Record<string, unknown>): Record<string, unknown> {
+export function redactSecrets(
+  manifest: ConnectorManifest,
+  config: Record<string, unknown>,
+): Record<string, unknown> {
   const secrets = new Set(manifest.configFields.filter((field) => field.secret).map((field) => field.key));
   return Object.fromEntries(
-    Object.entries(config).map(([key, value]) => [key, secrets.has(key) && value !== undefined ? '********' : value]),
+    Object.entries(config).map(([key, value]) => [
+      key,
+      secrets.has(key) && value !== undefined ? '********' : value,
+    ]),
   );
 }

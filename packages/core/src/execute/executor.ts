@@ -5,6 +5,7 @@ import { ConnectionRuntime } from './connection-runtime.js';
 import { executeOperation, type OperationRunner } from './execute-operation.js';
 import { resolveExecutionPolicy, type ExecutionPolicyInput } from './execution-policy.js';
 import type { ExecutionResult } from './execution-result.js';
+import { reportWaits, type ExecutionWait } from './execution-waits.js';
 
 export interface ExecutorOptions {
   /** Time source for rate limiting, backoff, timeouts and cool-downs; a ManualClock in tests. */
@@ -25,6 +26,7 @@ export class Executor {
   readonly #random: () => number;
   readonly #runtimes = new Map<string, ConnectionRuntime>();
   readonly #healthChanges = new Subject<ConnectionHealth>();
+  readonly #waits = new Subject<ExecutionWait>();
 
   constructor(options: ExecutorOptions = {}) {
     this.#clock = options.clock ?? systemClock;
@@ -90,6 +92,11 @@ export class Executor {
     });
   }
 
+  /** Every wait that took time — for a concurrency slot, a rate-limit token, a Retry-After — for metrics. */
+  get waits$(): Observable<ExecutionWait> {
+    return this.#waits.asObservable();
+  }
+
   /** The connection's current health (healthy for one never seen). */
   health(connectionId: string): ConnectionHealth {
     return this.#runtime(connectionId).quarantine.health;
@@ -110,6 +117,7 @@ export class Executor {
     if (!runtime) {
       runtime = new ConnectionRuntime(connectionId, resolveExecutionPolicy(), this.#clock);
       runtime.quarantine.health$.pipe(skip(1)).subscribe(this.#healthChanges);
+      reportWaits(runtime, this.#clock, (wait) => this.#waits.next(wait));
       this.#runtimes.set(connectionId, runtime);
     }
     return runtime;

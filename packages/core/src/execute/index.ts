@@ -28,3 +28,5 @@ export * from './execution-result.js';
 export * from './connection-runtime.js';
 export * from './execute-operation.js';
 export * from './executor.js';
+export * from './execution-waits.js';
+export * from './execute-one.js';

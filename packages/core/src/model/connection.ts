@@ -72,7 +72,11 @@ export const DEFAULT_CONNECTION_PREFERENCES: ConnectionPreferences = {
   provisionDisabledUsers: false,
 };
 
-export const DEFAULT_DELETION_GUARD: DeletionGuardSettings = { maxShare: 0.1, maxCount: 500, minRemovalsForShare: 10 };
+export const DEFAULT_DELETION_GUARD: DeletionGuardSettings = {
+  maxShare: 0.1,
+  maxCount: 500,
+  minRemovalsForShare: 10,
+};
 
 export const DEFAULT_EXECUTION_SETTINGS: ExecutionSettings = {
   maxConcurrency: 8,

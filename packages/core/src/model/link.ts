@@ -1,7 +1,8 @@
 import type { ObjectType } from './object-type.js';
 
 /** PingOne-like sync states of one object on one connection. */
-export type SyncState = 'pending' | 'in-sync' | 'failed' | 'failed-deprovision' | 'disabled' | 'deprovisioned';
+export type SyncState =
+  'pending' | 'in-sync' | 'failed' | 'failed-deprovision' | 'disabled' | 'deprovisioned';
 
 /**
  * Intent recorded before a write (safety rule 3): after a crash, a link with an intent but no

@@ -19,7 +19,11 @@ export interface Checkpoint {
 }
 
 export interface CheckpointStore {
-  get(connectionId: string, objectType: ObjectType, direction: SyncDirection): Promise<Checkpoint | undefined>;
+  get(
+    connectionId: string,
+    objectType: ObjectType,
+    direction: SyncDirection,
+  ): Promise<Checkpoint | undefined>;
   put(checkpoint: Checkpoint): Promise<void>;
   delete(connectionId: string, objectType: ObjectType, direction: SyncDirection): Promise<void>;
 }

@@ -26,14 +26,25 @@ describe('evaluateDeletionGuard', () => {
 
   it('stops for approval when the source is empty, and proceeds once approved', () => {
     const empty = { ...base, removals: 1000, read: { complete: true, objectCount: 0 } };
-    expect(evaluateDeletionGuard(empty)).toMatchObject({ verdict: 'await-approval', reason: expect.stringContaining('no objects') });
+    expect(evaluateDeletionGuard(empty)).toMatchObject({
+      verdict: 'await-approval',
+      reason: expect.stringContaining('no objects'),
+    });
     expect(evaluateDeletionGuard({ ...empty, approved: true }).verdict).toBe('proceed');
   });
 
   it('treats a read that shrank by more than half as suspicious', () => {
-    const decision = evaluateDeletionGuard({ ...base, read: { complete: true, objectCount: 400, previousObjectCount: 1000 } });
+    const decision = evaluateDeletionGuard({
+      ...base,
+      read: { complete: true, objectCount: 400, previousObjectCount: 1000 },
+    });
     expect(decision.verdict).toBe('await-approval');
-    expect(evaluateDeletionGuard({ ...base, read: { complete: true, objectCount: 600, previousObjectCount: 1000 } }).verdict).toBe('proceed');
+    expect(
+      evaluateDeletionGuard({
+        ...base,
+        read: { complete: true, objectCount: 600, previousObjectCount: 1000 },
+      }).verdict,
+    ).toBe('proceed');
   });
 
   it('stops for approval beyond the count threshold', () => {
@@ -42,7 +53,9 @@ describe('evaluateDeletionGuard', () => {
   });
 
   it('stops for approval beyond the share threshold, from the minimum number of removals on', () => {
-    expect(evaluateDeletionGuard({ ...base, removals: 11, linkedObjects: 100 }).verdict).toBe('await-approval');
+    expect(evaluateDeletionGuard({ ...base, removals: 11, linkedObjects: 100 }).verdict).toBe(
+      'await-approval',
+    );
     expect(evaluateDeletionGuard({ ...base, removals: 9, linkedObjects: 20 }).verdict).toBe('proceed');
   });
 
@@ -51,6 +64,8 @@ describe('evaluateDeletionGuard', () => {
   });
 
   it('never stops a run without removals', () => {
-    expect(evaluateDeletionGuard({ ...base, removals: 0, read: { complete: false, objectCount: 0 } }).verdict).toBe('proceed');
+    expect(
+      evaluateDeletionGuard({ ...base, removals: 0, read: { complete: false, objectCount: 0 } }).verdict,
+    ).toBe('proceed');
   });
 });

@@ -4,7 +4,7 @@ import type { ObjectType } from '../model/object-type.js';
 import type { ScopeVerdict } from '../rules/evaluate-scope.js';
 import type { OutboundContext } from './outbound-context.js';
 import type { PlannedOperation } from './planned-operation.js';
-import { planCandidate } from './stages/plan-candidate.js';
+import { planPage } from './stages/plan-page.js';
 
 /** Why one rule does or does not apply to the object. */
 export interface RuleExplanation extends ScopeVerdict {
@@ -32,15 +32,21 @@ export interface ObjectExplanation {
  */
 export async function explainObject(context: OutboundContext, hubId: string): Promise<ObjectExplanation> {
   const object = await context.stores.hub.get(context.objectType, hubId);
-  const plan = await planCandidate(context, object ? { hubId, object } : { hubId }, 'full');
+  // A page of one: the same look-ups, stages and pacing a run uses.
+  const [plan] = await planPage(context, [object ? { hubId, object } : { hubId }], 'full', 1);
+  if (!plan) throw new Error(`Planning hub object ${hubId} gave no plan.`);
   const names = new Map(context.rules.map((compiled) => [compiled.rule.id, compiled.rule.name]));
-  const link = plan.link ?? (await context.stores.links.get(context.connection.id, context.objectType, hubId));
+  const link =
+    plan.link ?? (await context.stores.links.get(context.connection.id, context.objectType, hubId));
   return {
     objectType: context.objectType,
     hubId,
     connectionId: context.connection.id,
     existsInHub: object !== undefined,
-    rules: plan.verdicts.map((verdict) => ({ ...verdict, ruleName: names.get(verdict.ruleId) ?? verdict.ruleId })),
+    rules: plan.verdicts.map((verdict) => ({
+      ...verdict,
+      ruleName: names.get(verdict.ruleId) ?? verdict.ruleId,
+    })),
     attributes: plan.provenance,
     ...(link ? { link } : {}),
     wouldDo: plan.operations,

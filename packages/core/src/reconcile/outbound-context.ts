@@ -42,5 +42,11 @@ export interface OutboundContext {
   readonly stores: EngineStores;
   /** Objects planned at once; also the page size of every store read. */
   readonly pageSize: number;
+  /**
+   * Runs one remote read of planning (a look-up, a group's members) through the executor:
+   * within the connection's concurrency limit and rate limit, retried on 429 / 5xx / resets /
+   * timeouts, refused while the connection is quarantined. Rejects with the last error.
+   */
+  readonly readRemote: <R>(read: () => Promise<R>) => Promise<R>;
   readonly now: () => string;
 }

@@ -1,5 +1,5 @@
 import type { SchemaRegistry } from '@idsync/scim';
-import type { ExecutionPolicyInput } from '../execute/execution-policy.js';
+import { executeOne } from '../execute/execute-one.js';
 import { Executor } from '../execute/executor.js';
 import type { Connection } from '../model/connection.js';
 import type { ObjectType } from '../model/object-type.js';
@@ -10,7 +10,8 @@ import { compileRule } from '../rules/compiled-rule.js';
 import { capabilitiesOf } from '../spi/capabilities-of.js';
 import type { ConnectorManifest } from '../spi/connector-manifest.js';
 import type { Connector } from '../spi/connector-operations.js';
-import { compileIdentifierReader, GROUP_CORRELATION } from './build-correlation-filter.js';
+import { compileCorrelation } from './build-correlation-filter.js';
+import { executionPolicyOf } from './execution-policy-of.js';
 import { explainObject, type ObjectExplanation } from './explain-object.js';
 import { evaluateDeletionGuard, type GuardDecision, type SourceReadOutcome } from './deletion-guard.js';
 import type { EngineStores, OutboundContext } from './outbound-context.js';
@@ -19,7 +20,13 @@ import { executePlan } from './stages/execute-plan.js';
 import { planGroupMemberships } from './stages/plan-memberships.js';
 import { emptyTally, planPages, storeOperations, type PlanTally } from './stages/plan-pages.js';
 import { planRuleDeletionFor } from './stages/plan-rule-deletion.js';
-import { readAllHubCandidates, readChangedHubCandidates, type ChangeReadProgress } from './stages/read-hub-candidates.js';
+import {
+  readAllHubCandidates,
+  readChangedHubCandidates,
+  type ChangeReadProgress,
+} from './stages/read-hub-candidates.js';
+import { withUnfinishedLinks } from './stages/unfinished-links.js';
+import { abortReason, stopWhenAborted } from './stop-when-aborted.js';
 
 /** A connection with its connector instance: what every run works against. */
 export interface ConnectionTarget {
@@ -35,12 +42,20 @@ export interface OutboundRunRequest extends ConnectionTarget {
   readonly mode: 'full' | 'incremental';
   /** Plan only: every stage up to and including the guard, then stop before execute. */
   readonly dryRun?: boolean;
+  /**
+   * Stops the run: planning reads no further page, execution starts no new operation (those in
+   * flight finish and are recorded), the checkpoint stays where it was, and the run is
+   * finished as `cancelled` with the reason.
+   */
+  readonly signal?: AbortSignal;
 }
 
 export interface RuleDeletionRequest extends ConnectionTarget {
   /** The rule being deleted (it must no longer be among the configured rules afterwards). */
   readonly rule: ProvisioningRule;
   readonly dryRun?: boolean;
+  /** Stops the deletion as it stops a run (see {@link OutboundRunRequest.signal}); the rule is then not deleted. */
+  readonly signal?: AbortSignal;
 }
 
 export interface ExplainRequest extends ConnectionTarget {
@@ -49,14 +64,13 @@ export interface ExplainRequest extends ConnectionTarget {
   readonly hubId: string;
 }
 
-
 export interface OutboundReconcilerOptions {
   readonly stores: EngineStores;
   readonly registry: SchemaRegistry;
   readonly executor?: Executor;
   /** Objects read, planned and executed per page. */
   readonly pageSize?: number;
-  /** Objects planned at once (remote reads during correlation). */
+  /** Objects of a page scoped, mapped and planned at once (hub-side work; remote reads are batched per page). */
   readonly planConcurrency?: number;
   readonly now?: () => Date;
 }
@@ -66,10 +80,10 @@ const PROCEED: GuardDecision = { verdict: 'proceed' };
 /** How long an approval of removals stays good. */
 const APPROVAL_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
-
 /**
- * The outbound engine: hub → connection. A run is read → scope → map → correlate → diff →
- * plan → guard → execute → record; a dry run is the same code path stopping after the guard,
+ * The outbound engine: hub → connection. A run is read → scope → map → prefetch (a page's
+ * links and remote objects in a few batched reads, paced and retried by the executor like any
+ * write) → correlate → diff → plan → guard → execute → record; a dry run is the same code path stopping after the guard,
  * so a plan shows exactly what a run would do. Rule deletion goes through the same guard.
  */
 export class OutboundReconciler {
@@ -106,11 +120,28 @@ export class OutboundReconciler {
     let context: OutboundContext;
     try {
       const rules = request.rules
-        .filter((r) => r.direction === 'outbound' && r.connectionId === connection.id && r.objectType === objectType && r.enabled)
+        .filter(
+          (r) =>
+            r.direction === 'outbound' &&
+            r.connectionId === connection.id &&
+            r.objectType === objectType &&
+            r.enabled,
+        )
         .map((rule) => compileRule(rule, this.options.registry));
-      context = this.createContext(run.id, request, objectType, rules, outboundRuleIds(request.rules, connection.id));
+      context = this.createContext(
+        run.id,
+        request,
+        objectType,
+        rules,
+        outboundRuleIds(request.rules, connection.id),
+      );
     } catch (error) {
-      return run.finish('failed', {}, PROCEED, `The rules of connection "${connection.name}" are invalid: ${describe(error)}`);
+      return run.finish(
+        'failed',
+        {},
+        PROCEED,
+        `The rules of connection "${connection.name}" are invalid: ${describe(error)}`,
+      );
     }
 
     // read → plan (stored with the run, page by page)
@@ -119,17 +150,30 @@ export class OutboundReconciler {
     const progress: ChangeReadProgress = { cursor: checkpoint?.token, needsFullRun: undefined };
     let readFailure: string | undefined;
     try {
-      const pages = mode === 'full' ? readAllHubCandidates(context) : readChangedHubCandidates(context, checkpoint?.token, progress);
-      await planPages(context, pages, mode, tally, this.options.planConcurrency ?? 8);
+      // An incremental run also comes back to unfinished work: groups waiting for late members,
+      // creates whose answer was lost, failed writes whose retry is due.
+      const pages =
+        mode === 'full'
+          ? readAllHubCandidates(context)
+          : withUnfinishedLinks(context, readChangedHubCandidates(context, checkpoint?.token, progress));
+      await planPages(
+        context,
+        stopWhenAborted(pages, request.signal),
+        mode,
+        tally,
+        this.options.planConcurrency ?? 8,
+      );
     } catch (error) {
       readFailure = describe(error);
     }
+    if (request.signal?.aborted) return this.stoppedBeforeExecution(run, countsOf(tally), request.signal);
     if (mode === 'incremental' && progress.needsFullRun && !readFailure) {
       await run.finish('cancelled', {}, PROCEED, `Replaced by a full run: ${progress.needsFullRun}.`);
       return this.run({ ...request, mode: 'full' });
     }
     const counts = countsOf(tally);
-    if (readFailure && tally.operations === 0) return run.finish('failed', counts, PROCEED, `Reading the hub failed: ${readFailure}`);
+    if (readFailure && tally.operations === 0)
+      return run.finish('failed', counts, PROCEED, `Reading the hub failed: ${readFailure}`);
 
     const read: SourceReadOutcome = {
       complete: readFailure === undefined,
@@ -143,10 +187,13 @@ export class OutboundReconciler {
       if (objectType === 'Group') await this.planMemberships(context, tally, counts);
       return run.finish('succeeded', counts, guard, guard.verdict === 'proceed' ? undefined : guard.reason);
     }
-    if (guard.verdict === 'await-approval') return run.finish('awaiting-approval', counts, guard, guard.reason);
+    if (guard.verdict === 'await-approval')
+      return run.finish('awaiting-approval', counts, guard, guard.reason);
 
     // execute → record
-    const failed = await this.execute(context, tally, counts, guard);
+    const { failed, stopped } = await this.execute(context, tally, counts, guard, request.signal);
+    // Stopped part way: the checkpoint stays behind the unfinished work and an approval stays usable.
+    if (stopped) return this.stopped(run, tally, counts, guard, request.signal!);
     await this.consumeApproval(guard, run.id);
 
     // checkpoint: a full run covers every change up to its start; an incremental one up to what it read
@@ -181,11 +228,20 @@ export class OutboundReconciler {
    */
   async deleteRule(request: RuleDeletionRequest): Promise<RunSummary> {
     const { connection } = request;
-    const run = await this.startRun(connection.id, request.dryRun ? 'plan' : 'rule-deletion', 'rule-deletion');
+    const run = await this.startRun(
+      connection.id,
+      request.dryRun ? 'plan' : 'rule-deletion',
+      'rule-deletion',
+    );
     try {
       return await this.deleteRuleOnce(request, run);
     } catch (error) {
-      return run.finish('failed', {}, PROCEED, `The rule deletion stopped on an unexpected error: ${describe(error)}`);
+      return run.finish(
+        'failed',
+        {},
+        PROCEED,
+        `The rule deletion stopped on an unexpected error: ${describe(error)}`,
+      );
     }
   }
 
@@ -193,32 +249,61 @@ export class OutboundReconciler {
     const { connection, rule } = request;
     const context = this.createContext(run.id, request, rule.objectType, [], new Set([rule.id]));
     const tally = emptyTally();
-    for await (const links of this.options.stores.links.scanByRule(rule.id, context.pageSize)) {
+    for await (const links of stopWhenAborted(
+      this.options.stores.links.scanByRule(rule.id, context.pageSize),
+      request.signal,
+    )) {
       const operations = [];
       for (const link of links) {
-        if (link.connectionId === connection.id) operations.push(...(await planRuleDeletionFor(context, rule, link)));
+        if (link.connectionId === connection.id)
+          operations.push(...(await planRuleDeletionFor(context, rule, link)));
       }
       await storeOperations(context, operations, tally);
     }
     const counts = countsOf(tally);
-    const guard = await this.guard(connection, { complete: true, objectCount: Number.MAX_SAFE_INTEGER }, tally.removals);
-    if (request.dryRun) return run.finish('succeeded', counts, guard, guard.verdict === 'proceed' ? undefined : guard.reason);
-    if (guard.verdict === 'await-approval') return run.finish('awaiting-approval', counts, guard, guard.reason);
-    const failed = await this.execute(context, tally, counts, guard);
+    if (request.signal?.aborted) return this.stoppedBeforeExecution(run, counts, request.signal);
+    const guard = await this.guard(
+      connection,
+      { complete: true, objectCount: Number.MAX_SAFE_INTEGER },
+      tally.removals,
+    );
+    if (request.dryRun)
+      return run.finish('succeeded', counts, guard, guard.verdict === 'proceed' ? undefined : guard.reason);
+    if (guard.verdict === 'await-approval')
+      return run.finish('awaiting-approval', counts, guard, guard.reason);
+    const { failed, stopped } = await this.execute(context, tally, counts, guard, request.signal);
+    if (stopped) return this.stopped(run, tally, counts, guard, request.signal!);
     await this.consumeApproval(guard, run.id);
-    return run.finish(failed > 0 ? 'partial' : 'succeeded', counts, guard, failed > 0 ? `${failed} operation(s) failed.` : undefined);
+    return run.finish(
+      failed > 0 ? 'partial' : 'succeeded',
+      counts,
+      guard,
+      failed > 0 ? `${failed} operation(s) failed.` : undefined,
+    );
   }
 
   /** Why an object is or is not on a connection, where its values come from, and what a sync would do. */
   async explain(request: ExplainRequest): Promise<ObjectExplanation> {
     const rules = request.rules
-      .filter((r) => r.direction === 'outbound' && r.connectionId === request.connection.id && r.objectType === request.objectType)
+      .filter(
+        (r) =>
+          r.direction === 'outbound' &&
+          r.connectionId === request.connection.id &&
+          r.objectType === request.objectType,
+      )
       .map((rule) => compileRule(rule, this.options.registry));
     const owned = outboundRuleIds(request.rules, request.connection.id);
-    return explainObject(this.createContext('explain', request, request.objectType, rules, owned), request.hubId);
+    return explainObject(
+      this.createContext('explain', request, request.objectType, rules, owned),
+      request.hubId,
+    );
   }
 
-  private startRun(connectionId: string, kind: RunRecord['kind'], mode: RunSummary['mode']): Promise<RunHandle> {
+  private startRun(
+    connectionId: string,
+    kind: RunRecord['kind'],
+    mode: RunSummary['mode'],
+  ): Promise<RunHandle> {
     return startRun(this.options.stores.runs, connectionId, kind, mode, this.now);
   }
 
@@ -229,7 +314,7 @@ export class OutboundReconciler {
     rules: OutboundContext['rules'],
     ownedRuleIds: ReadonlySet<string>,
   ): OutboundContext {
-    const correlation = objectType === 'Group' ? GROUP_CORRELATION : target.connection.preferences;
+    const policy = executionPolicyOf(target.connection);
     return {
       runId,
       connection: target.connection,
@@ -240,14 +325,20 @@ export class OutboundReconciler {
       rules,
       ownedRuleIds,
       registry: this.options.registry,
-      correlation: { template: correlation.userFilterExpression, readIdentifier: compileIdentifierReader(correlation) },
+      // Checked here, when the rules are compiled: a broken expression fails the run before it reads anything.
+      correlation: compileCorrelation(target.connection, objectType, rules, this.options.registry),
       stores: this.options.stores,
       pageSize: this.options.pageSize ?? 500,
+      readRemote: (read) => executeOne(this.executor, target.connection.id, () => read(), policy),
       now: this.now,
     };
   }
 
-  private async guard(connection: Connection, read: SourceReadOutcome, removals: number): Promise<GuardDecision> {
+  private async guard(
+    connection: Connection,
+    read: SourceReadOutcome,
+    removals: number,
+  ): Promise<GuardDecision> {
     const linked = await this.options.stores.links.countByState(connection.id);
     const approvedRun = await this.approvedRun(connection.id, removals);
     const decision = evaluateDeletionGuard({
@@ -257,7 +348,9 @@ export class OutboundReconciler {
       settings: connection.deletionGuard,
       approved: approvedRun !== undefined,
     });
-    return approvedRun && decision.verdict === 'proceed' ? { ...decision, approvedRunId: approvedRun } : decision;
+    return approvedRun && decision.verdict === 'proceed'
+      ? { ...decision, approvedRunId: approvedRun }
+      : decision;
   }
 
   /** An approval is used once: the run that waited for it is closed, naming the run that carried it out. */
@@ -270,32 +363,91 @@ export class OutboundReconciler {
     });
   }
 
-  /** Executes the stored plan (and, for groups, the membership changes after it); returns the failures. */
-  private async execute(context: OutboundContext, tally: PlanTally, counts: Record<string, number>, guard: GuardDecision): Promise<number> {
-    const { execution } = context.connection;
-    const policy: ExecutionPolicyInput = {
-      maxConcurrency: execution.maxConcurrency,
-      rateLimit: { capacity: execution.burst, refillPerSecond: execution.requestsPerSecond },
-      retry: { maxAttempts: execution.maxAttempts },
-      quarantine: { failureThreshold: execution.quarantineAfter },
-    };
+  /** Executes the stored plan (and, for groups, the membership changes after it); returns the failures and whether it was stopped. */
+  private async execute(
+    context: OutboundContext,
+    tally: PlanTally,
+    counts: Record<string, number>,
+    guard: GuardDecision,
+    signal: AbortSignal | undefined,
+  ): Promise<{ failed: number; stopped: boolean }> {
+    const policy = executionPolicyOf(context.connection);
     const withholdRemovals = guard.verdict === 'withhold-removals' ? { withholdRemovals: guard.reason } : {};
-    const executed = await executePlan(context, this.executor, policy, withholdRemovals);
+    const executed = await executePlan(context, this.executor, policy, {
+      ...withholdRemovals,
+      ...(signal ? { signal } : {}),
+    });
     Object.assign(counts, executed.byOutcome);
     let failed = executed.failed;
+    let stopped = executed.stopped;
+    const processed = { ...executed.processedByKind };
     if (context.objectType === 'Group' && context.rules.length) {
       // Memberships go after the groups exist remotely, and only to members already provisioned.
+      // A stopped run leaves them to the next one: nothing of them is planned yet.
+      if (signal?.aborted) return { failed, stopped: true };
       const afterSequence = tally.operations;
       await this.planMemberships(context, tally, counts);
-      const memberships = await executePlan(context, this.executor, policy, { afterSequence });
-      for (const [key, value] of Object.entries(memberships.byOutcome)) counts[key] = (counts[key] ?? 0) + value;
+      const memberships = await executePlan(context, this.executor, policy, {
+        afterSequence,
+        ...(signal ? { signal } : {}),
+      });
+      for (const [key, value] of Object.entries(memberships.byOutcome))
+        counts[key] = (counts[key] ?? 0) + value;
+      for (const [kind, value] of Object.entries(memberships.processedByKind))
+        processed[kind] = (processed[kind] ?? 0) + value;
       failed += memberships.failed;
+      stopped ||= memberships.stopped;
     }
-    return failed;
+    if (stopped) {
+      // What the plan held but nobody started, per kind, so the run's counts add up.
+      for (const [kind, planned] of Object.entries(tally.byKind)) {
+        const notStarted = planned - (processed[kind] ?? 0);
+        if (notStarted > 0) counts[`${kind}.cancelled`] = notStarted;
+      }
+    }
+    return { failed, stopped };
+  }
+
+  /** A run stopped before it carried anything out: its plan stays stored, nothing was written. */
+  private stoppedBeforeExecution(
+    run: RunHandle,
+    counts: Record<string, number>,
+    signal: AbortSignal,
+  ): Promise<RunSummary> {
+    return run.finish(
+      'cancelled',
+      counts,
+      PROCEED,
+      `Stopped before carrying out the plan: ${abortReason(signal)}. Nothing was changed; the next run starts over.`,
+    );
+  }
+
+  /** A run stopped part way through its plan: what ran is recorded, the rest waits for the next run. */
+  private stopped(
+    run: RunHandle,
+    tally: PlanTally,
+    counts: Record<string, number>,
+    guard: GuardDecision,
+    signal: AbortSignal,
+  ): Promise<RunSummary> {
+    const notStarted = Object.entries(counts)
+      .filter(([key]) => key.endsWith('.cancelled'))
+      .reduce((sum, [, value]) => sum + value, 0);
+    const of = tally.operations > 0 ? ` of ${tally.operations}` : '';
+    return run.finish(
+      'cancelled',
+      counts,
+      guard,
+      `Stopped part way: ${abortReason(signal)}. The operations in flight finished and were recorded; ${notStarted}${of} planned operation(s) were not started. The checkpoint was not advanced, so the next run picks them up.`,
+    );
   }
 
   /** Plans the membership changes of every wanted group that exists remotely. */
-  private async planMemberships(context: OutboundContext, tally: PlanTally, counts: Record<string, number>): Promise<void> {
+  private async planMemberships(
+    context: OutboundContext,
+    tally: PlanTally,
+    counts: Record<string, number>,
+  ): Promise<void> {
     for (const groupId of tally.wantedGroups) {
       const link = await context.stores.links.get(context.connection.id, 'Group', groupId);
       if (!link?.remoteId) continue;
@@ -311,7 +463,10 @@ export class OutboundReconciler {
             hubId: groupId,
             remoteId: link.remoteId,
             kind: 'error' as const,
-            reason: { ruleIds: link.ruleIds, summary: `Reading the members of the remote group failed: ${describe(error)}` },
+            reason: {
+              ruleIds: link.ruleIds,
+              summary: `Reading the members of the remote group failed: ${describe(error)}`,
+            },
           },
         ];
       }
@@ -323,7 +478,9 @@ export class OutboundReconciler {
   /** Objects the last successful full run read: the baseline for a "suspiciously empty" read. */
   private async previousSourceCount(connectionId: string): Promise<number | undefined> {
     const runs = await this.options.stores.runs.list(connectionId, 20);
-    const last = runs.find((run) => run.kind === 'full' && (run.status === 'succeeded' || run.status === 'partial'));
+    const last = runs.find(
+      (run) => run.kind === 'full' && (run.status === 'succeeded' || run.status === 'partial'),
+    );
     return last?.counts['source.objects'];
   }
 
@@ -347,7 +504,11 @@ export class OutboundReconciler {
 }
 
 function outboundRuleIds(rules: readonly ProvisioningRule[], connectionId: string): Set<string> {
-  return new Set(rules.filter((rule) => rule.direction === 'outbound' && rule.connectionId === connectionId).map((rule) => rule.id));
+  return new Set(
+    rules
+      .filter((rule) => rule.direction === 'outbound' && rule.connectionId === connectionId)
+      .map((rule) => rule.id),
+  );
 }
 
 function countsOf(tally: PlanTally): Record<string, number> {

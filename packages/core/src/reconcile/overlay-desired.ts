@@ -1,4 +1,5 @@
 import { findKeyCaseInsensitive, type ScimResource } from '@idsync/scim';
+import { isClearedElement, withoutCleared } from './cleared-values.js';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -11,7 +12,10 @@ function typeOf(element: unknown): string | undefined {
 }
 
 /** Sets the desired sub-keys on a copy of the remote value; `null` removes one. */
-function overlayComplex(remote: Record<string, unknown>, desired: Record<string, unknown>): Record<string, unknown> {
+function overlayComplex(
+  remote: Record<string, unknown>,
+  desired: Record<string, unknown>,
+): Record<string, unknown> {
   const result = { ...remote };
   for (const [key, value] of Object.entries(desired)) {
     const existing = findKeyCaseInsensitive(result, key);
@@ -24,11 +28,13 @@ function overlayComplex(remote: Record<string, unknown>, desired: Record<string,
 /**
  * Typed elements (`emails[type eq "work"]`) replace the remote elements of the same type,
  * keeping their unmapped sub-attributes (such as `primary`); elements of other types, added
- * on the remote side, stay. A list without types is managed as a whole.
+ * on the remote side, stay. A typed element whose mapping yielded nothing (see
+ * `isClearedElement`) removes the remote elements of its type. A list without types is
+ * managed as a whole. Undefined when no element is left.
  */
-function overlayList(remote: unknown[], desired: unknown[]): unknown[] {
+function overlayList(remote: unknown[], desired: unknown[]): unknown[] | undefined {
   const desiredTypes = desired.map(typeOf);
-  if (desiredTypes.includes(undefined)) return desired;
+  if (desiredTypes.includes(undefined)) return withoutCleared(desired) as unknown[] | undefined;
   const result: unknown[] = [];
   const used = new Set<number>();
   for (const element of remote) {
@@ -37,19 +43,24 @@ function overlayList(remote: unknown[], desired: unknown[]): unknown[] {
     else if (!used.has(index)) {
       used.add(index);
       const wanted = desired[index];
-      result.push(isRecord(element) && isRecord(wanted) ? overlayComplex(element, wanted) : wanted);
+      if (isClearedElement(wanted)) continue;
+      result.push(
+        isRecord(element) && isRecord(wanted) ? overlayComplex(element, wanted) : withoutCleared(wanted),
+      );
     }
   }
   desired.forEach((element, index) => {
-    if (!used.has(index)) result.push(element);
+    if (!used.has(index) && !isClearedElement(element)) result.push(withoutCleared(element));
   });
-  return result;
+  return result.length ? result : undefined;
 }
 
+/** The remote value with the desired one laid over it; undefined when nothing is left. */
 function overlayValue(remote: unknown, desired: unknown): unknown {
+  if (remote === undefined || remote === null) return withoutCleared(desired);
   if (Array.isArray(remote) && Array.isArray(desired)) return overlayList(remote, desired);
-  if (isRecord(remote) && isRecord(desired)) return overlayComplex(remote, desired);
-  return desired;
+  if (isRecord(remote) && isRecord(desired)) return withoutCleared(overlayComplex(remote, desired));
+  return withoutCleared(desired);
 }
 
 /**
@@ -73,12 +84,14 @@ export function overlayDesired(remote: ScimResource, desired: ScimResource): Sci
         const attributeKey = findKeyCaseInsensitive(extension, attribute);
         const current = attributeKey === undefined ? undefined : extension[attributeKey];
         if (attributeKey !== undefined) delete extension[attributeKey];
-        if (wanted !== null && wanted !== undefined) extension[attribute] = current === undefined ? wanted : overlayValue(current, wanted);
+        const value = overlayValue(current, wanted);
+        if (value !== undefined) extension[attribute] = value;
       }
       value = Object.keys(extension).length ? extension : undefined;
-      if (value && !result.schemas.some((s) => s.toLowerCase() === key.toLowerCase())) result.schemas.push(key);
+      if (value && !result.schemas.some((s) => s.toLowerCase() === key.toLowerCase()))
+        result.schemas.push(key);
     } else {
-      value = remoteValue === undefined ? desiredValue : overlayValue(remoteValue, desiredValue);
+      value = overlayValue(remoteValue, desiredValue);
     }
     if (value !== undefined) result[key] = value as ScimResource[string];
   }

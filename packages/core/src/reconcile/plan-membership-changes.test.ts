@@ -16,19 +16,28 @@ describe('planMembershipChanges', () => {
   it('applying the changes converges (property)', () => {
     const ids = fc.uniqueArray(fc.constantFrom<string>('a', 'b', 'c', 'd', 'e', 'f', 'g'));
     fc.assert(
-      fc.property(ids, ids, ids, fc.constantFrom('merge' as const, 'overwrite' as const), (desired, actual, ours, mode) => {
-        const { add, remove } = planMembershipChanges(mode, { desired, actual, addedByIdsync: ours });
-        const after = new Set(actual);
-        add.forEach((id) => after.add(id));
-        remove.forEach((id) => after.delete(id));
-        // Every desired member is present afterwards.
-        for (const id of desired) expect(after.has(id)).toBe(true);
-        if (mode === 'overwrite') expect([...after].sort()).toEqual([...desired].sort());
-        // Merge keeps every member that idsync did not add.
-        if (mode === 'merge') for (const id of actual) if (!ours.includes(id)) expect(after.has(id)).toBe(true);
-        // A second plan on the result has nothing left to do.
-        expect(planMembershipChanges(mode, { desired, actual: after, addedByIdsync: ours }).add).toEqual([]);
-      }),
+      fc.property(
+        ids,
+        ids,
+        ids,
+        fc.constantFrom('merge' as const, 'overwrite' as const),
+        (desired, actual, ours, mode) => {
+          const { add, remove } = planMembershipChanges(mode, { desired, actual, addedByIdsync: ours });
+          const after = new Set(actual);
+          add.forEach((id) => after.add(id));
+          remove.forEach((id) => after.delete(id));
+          // Every desired member is present afterwards.
+          for (const id of desired) expect(after.has(id)).toBe(true);
+          if (mode === 'overwrite') expect([...after].sort()).toEqual([...desired].sort());
+          // Merge keeps every member that idsync did not add.
+          if (mode === 'merge')
+            for (const id of actual) if (!ours.includes(id)) expect(after.has(id)).toBe(true);
+          // A second plan on the result has nothing left to do.
+          expect(planMembershipChanges(mode, { desired, actual: after, addedByIdsync: ours }).add).toEqual(
+            [],
+          );
+        },
+      ),
     );
   });
 });

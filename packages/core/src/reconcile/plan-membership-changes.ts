@@ -38,7 +38,8 @@ export function planMembershipChanges(mode: MembershipHandling, state: Membershi
 
 /** Splits ids into chunks of at most `size` (a store's maximum members per request). */
 export function chunk<T>(items: readonly T[], size: number): T[][] {
-  if (!Number.isInteger(size) || size < 1) throw new RangeError(`Chunk size must be a positive integer, got ${size}.`);
+  if (!Number.isInteger(size) || size < 1)
+    throw new RangeError(`Chunk size must be a positive integer, got ${size}.`);
   const chunks: T[][] = [];
   for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
   return chunks;

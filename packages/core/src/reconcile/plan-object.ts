@@ -41,7 +41,7 @@ export interface ObjectPlanInput {
   readonly link?: Link;
   /** The remote object behind the link: undefined when it is gone. Ignored without a link. */
   readonly linkedRemote?: RemoteObject;
-  /** Set when there is no link. */
+  /** Set when there is no link, or when the linked remote object is gone and the object is still wanted. */
   readonly correlation?: CorrelationOutcome;
   /** Attribute-level difference between a remote object and the desired state. */
   readonly computeUpdate: (remote: ScimResource, desired: ScimResource) => ComputedUpdate;
@@ -74,12 +74,21 @@ function planWanted(
   base: Base,
   reason: ReasonOf,
 ): PlannedOperation[] {
-  if (input.link?.remoteId) {
-    if (!input.linkedRemote) {
-      return planCreate(input, desired.onCreate, base, reason, 'The linked remote object no longer exists (deleted outside idsync); it is created again.');
-    }
-    return planUpdate(input, input.link.remoteId, input.linkedRemote.resource, desired.onUpdate, base, reason);
+  if (input.link?.remoteId && input.linkedRemote) {
+    return planUpdate(
+      input,
+      input.link.remoteId,
+      input.linkedRemote.resource,
+      desired.onUpdate,
+      base,
+      reason,
+    );
   }
+  // A linked object that is gone may have been recreated or renamed outside idsync: it is
+  // looked for like an unlinked one, and created only if nothing matches.
+  const gone = input.link?.remoteId
+    ? 'The linked remote object no longer exists (deleted outside idsync). '
+    : '';
   const correlation = input.correlation ?? { kind: 'none', filter: '' };
   switch (correlation.kind) {
     case 'many':
@@ -88,7 +97,7 @@ function planWanted(
           ...base,
           kind: 'error',
           reason: reason(
-            `Correlation is ambiguous: ${correlation.count} remote objects match ${correlation.filter}. idsync never guesses; ` +
+            `${gone}Correlation is ambiguous: ${correlation.count} remote objects match ${correlation.filter}. idsync never guesses; ` +
               'make the user identifier unique on the remote side or change the user filter expression.',
           ),
         },
@@ -103,7 +112,7 @@ function planWanted(
             kind: 'error',
             remoteId,
             reason: reason(
-              `The remote object matching ${correlation.filter} is already linked to hub object ${owner.hubId}. ` +
+              `${gone}The remote object matching ${correlation.filter} is already linked to hub object ${owner.hubId}. ` +
                 'Two hub objects map to the same remote identity: make the identifier unique or change the user filter expression.',
             ),
           },
@@ -116,11 +125,18 @@ function planWanted(
         ...(owner ? { takesOverFrom: owner.hubId } : {}),
         reason: reason(
           owner
-            ? `The remote object matching ${correlation.filter} belonged to a hub object that was deleted; it is linked to this one (a re-hire).`
-            : `An existing remote object matches ${correlation.filter}; it is linked instead of creating a duplicate.`,
+            ? `${gone}The remote object matching ${correlation.filter} belonged to a hub object that was deleted; it is linked to this one (a re-hire).`
+            : `${gone}An existing remote object matches ${correlation.filter}; it is linked instead of creating a duplicate.`,
         ),
       };
-      const updates = planUpdate(input, remoteId, correlation.remote.resource, desired.onUpdate, base, reason);
+      const updates = planUpdate(
+        input,
+        remoteId,
+        correlation.remote.resource,
+        desired.onUpdate,
+        base,
+        reason,
+      );
       const settled = input.objectType === 'User' && !isActive(desired.onUpdate) ? 'disabled' : 'in-sync';
       return [{ ...link, state: updates.some((u) => u.kind === 'update') ? 'pending' : settled }, ...updates];
     }
@@ -130,27 +146,55 @@ function planWanted(
         desired.onCreate,
         base,
         reason,
-        correlation.filter ? `No remote object matches ${correlation.filter}.` : 'The object is not on the remote side yet.',
+        gone
+          ? `${gone}${correlation.filter ? `No remote object matches ${correlation.filter}; it is created again.` : 'It is created again.'}`
+          : correlation.filter
+            ? `No remote object matches ${correlation.filter}.`
+            : 'The object is not on the remote side yet.',
       );
   }
 }
 
-function planCreate(input: ObjectPlanInput, resource: ScimResource, base: Base, reason: ReasonOf, why: string): PlannedOperation[] {
+function planCreate(
+  input: ObjectPlanInput,
+  resource: ScimResource,
+  base: Base,
+  reason: ReasonOf,
+  why: string,
+): PlannedOperation[] {
   const { preferences } = input;
   if (!preferences.allowCreate) {
-    return [{ ...base, kind: 'skip', reason: reason(`${why} Not created: the connection does not allow creating objects.`) }];
+    return [
+      {
+        ...base,
+        kind: 'skip',
+        reason: reason(`${why} Not created: the connection does not allow creating objects.`),
+      },
+    ];
   }
   if (input.objectType === 'User' && !isActive(resource) && !preferences.provisionDisabledUsers) {
     return [
       {
         ...base,
         kind: 'skip',
-        reason: reason(`${why} Not created: the user is disabled in the hub and the connection does not provision disabled users.`),
+        reason: reason(
+          `${why} Not created: the user is disabled in the hub and the connection does not provision disabled users.`,
+        ),
       },
     ];
   }
-  const inactive = input.objectType === 'User' && !isActive(resource) ? ' It is created inactive, as it is disabled in the hub.' : '';
-  return [{ ...base, kind: 'create', resource: withoutClearedValues(resource), reason: reason(`${why} Created.${inactive}`) }];
+  const inactive =
+    input.objectType === 'User' && !isActive(resource)
+      ? ' It is created inactive, as it is disabled in the hub.'
+      : '';
+  return [
+    {
+      ...base,
+      kind: 'create',
+      resource: withoutClearedValues(resource),
+      reason: reason(`${why} Created.${inactive}`),
+    },
+  ];
 }
 
 function planUpdate(
@@ -167,10 +211,27 @@ function planUpdate(
   const disabling = input.objectType === 'User' && isActive(remote) && !isActive(desired);
   const paths = update.changes.map((change) => change.path).join(', ');
   if (disabling && !preferences.allowDisable) {
-    return [{ ...base, kind: 'skip', remoteId, reason: reason(`The user is disabled in the hub, but the connection does not allow disabling users.`, update.changes) }];
+    return [
+      {
+        ...base,
+        kind: 'skip',
+        remoteId,
+        reason: reason(
+          `The user is disabled in the hub, but the connection does not allow disabling users.`,
+          update.changes,
+        ),
+      },
+    ];
   }
   if (!preferences.allowUpdate && !disabling) {
-    return [{ ...base, kind: 'skip', remoteId, reason: reason(`Differs in ${paths}, but the connection does not allow updates.`, update.changes) }];
+    return [
+      {
+        ...base,
+        kind: 'skip',
+        remoteId,
+        reason: reason(`Differs in ${paths}, but the connection does not allow updates.`, update.changes),
+      },
+    ];
   }
   return [
     {
@@ -179,7 +240,12 @@ function planUpdate(
       remoteId,
       patch: update.patch,
       resource: update.target,
-      reason: reason(disabling ? `The user is disabled in the hub; disabled remotely too (${paths}).` : `Differs in ${paths}.`, update.changes),
+      reason: reason(
+        disabling
+          ? `The user is disabled in the hub; disabled remotely too (${paths}).`
+          : `Differs in ${paths}.`,
+        update.changes,
+      ),
     },
   ];
 }
@@ -188,9 +254,16 @@ function planUnwanted(input: ObjectPlanInput, base: Base, reason: ReasonOf): Pla
   const { link, preferences } = input;
   if (!link) return [];
   const why =
-    input.removalReason ?? (input.hubDeleted ? 'The hub object was deleted.' : 'The object is no longer in the scope of any rule.');
+    input.removalReason ??
+    (input.hubDeleted ? 'The hub object was deleted.' : 'The object is no longer in the scope of any rule.');
   if (!link.remoteId || !input.linkedRemote) {
-    return [{ ...base, kind: 'release', reason: reason(`${why} The remote object is already gone; the link is released.`) }];
+    return [
+      {
+        ...base,
+        kind: 'release',
+        reason: reason(`${why} The remote object is already gone; the link is released.`),
+      },
+    ];
   }
   const remoteId = link.remoteId;
   const disableInstead = preferences.removeAction === 'disable' && input.objectType === 'User';
@@ -198,15 +271,37 @@ function planUnwanted(input: ObjectPlanInput, base: Base, reason: ReasonOf): Pla
     if (!isActive(input.linkedRemote.resource)) {
       // Already inactive remotely (a crash after the write, or someone disabled it): only the link learns it.
       if (link.state === 'deprovisioned') return [];
-      return [{ ...base, kind: 'confirm', remoteId, state: 'deprovisioned', reason: reason(`${why} The remote object is already inactive.`) }];
+      return [
+        {
+          ...base,
+          kind: 'confirm',
+          remoteId,
+          state: 'deprovisioned',
+          reason: reason(`${why} The remote object is already inactive.`),
+        },
+      ];
     }
     if (!preferences.allowDisable) {
-      return [{ ...base, kind: 'skip', remoteId, reason: reason(`${why} Not disabled: the connection does not allow disabling users.`) }];
+      return [
+        {
+          ...base,
+          kind: 'skip',
+          remoteId,
+          reason: reason(`${why} Not disabled: the connection does not allow disabling users.`),
+        },
+      ];
     }
     return [{ ...base, kind: 'disable', remoteId, reason: reason(`${why} Remove action is "disable".`) }];
   }
   if (!preferences.allowDeprovision) {
-    return [{ ...base, kind: 'skip', remoteId, reason: reason(`${why} Not deleted: the connection does not allow deprovisioning.`) }];
+    return [
+      {
+        ...base,
+        kind: 'skip',
+        remoteId,
+        reason: reason(`${why} Not deleted: the connection does not allow deprovisioning.`),
+      },
+    ];
   }
   return [{ ...base, kind: 'delete', remoteId, reason: reason(`${why} Remove action is "delete".`) }];
 }

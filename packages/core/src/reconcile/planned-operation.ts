@@ -74,7 +74,11 @@ export type PlannedOperation =
    * Provenance clean-up: memberships idsync once added that are no longer in the remote group
    * (removed outside idsync, or a write that never happened) stop counting as idsync's.
    */
-  | (OperationBase & { readonly kind: 'forget-memberships'; readonly remoteId: string; readonly memberHubIds: readonly string[] })
+  | (OperationBase & {
+      readonly kind: 'forget-memberships';
+      readonly remoteId: string;
+      readonly memberHubIds: readonly string[];
+    })
   /** Deliberately not done, e.g. a create that the connection does not allow. Shown in plans. */
   | (OperationBase & { readonly kind: 'skip'; readonly remoteId?: string });
 

@@ -3,8 +3,16 @@ import { resourceHash } from './resource-hash.js';
 
 describe('resourceHash', () => {
   it('ignores key order and meta', () => {
-    const a = { userName: 'ada', name: { givenName: 'Ada', familyName: 'Lovelace' }, meta: { version: 'W/"1"' } };
-    const b = { name: { familyName: 'Lovelace', givenName: 'Ada' }, userName: 'ada', meta: { version: 'W/"9"' } };
+    const a = {
+      userName: 'ada',
+      name: { givenName: 'Ada', familyName: 'Lovelace' },
+      meta: { version: 'W/"1"' },
+    };
+    const b = {
+      name: { familyName: 'Lovelace', givenName: 'Ada' },
+      userName: 'ada',
+      meta: { version: 'W/"9"' },
+    };
     expect(resourceHash(a)).toBe(resourceHash(b));
   });
 

@@ -14,7 +14,12 @@ export interface RunSummary {
 /** One run being recorded: its id, and how to finish it. */
 export interface RunHandle {
   readonly id: string;
-  finish(status: RunRecord['status'], counts: Record<string, number>, guard: GuardDecision, reason?: string): Promise<RunSummary>;
+  finish(
+    status: RunRecord['status'],
+    counts: Record<string, number>,
+    guard: GuardDecision,
+    reason?: string,
+  ): Promise<RunSummary>;
 }
 
 /** Records a run as it starts, so a crash leaves a "running" run behind that says when it began. */

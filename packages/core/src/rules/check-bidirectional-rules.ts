@@ -33,7 +33,11 @@ export function checkBidirectionalRules(rules: readonly ProvisioningRule[]): Con
   const issues: ConfigIssue[] = [];
   for (const outbound of rules.filter((r) => r.direction === 'outbound' && r.enabled)) {
     for (const inbound of rules.filter(
-      (r) => r.direction === 'inbound' && r.enabled && r.connectionId === outbound.connectionId && r.objectType === outbound.objectType,
+      (r) =>
+        r.direction === 'inbound' &&
+        r.enabled &&
+        r.connectionId === outbound.connectionId &&
+        r.objectType === outbound.objectType,
     )) {
       const read = remoteAttributesRead(inbound);
       for (const mapping of outbound.mappings) {

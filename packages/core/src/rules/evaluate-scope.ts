@@ -24,23 +24,37 @@ export async function evaluateScope(
   let inScope = rule.enabled;
   if (!rule.enabled) because.push(`rule "${rule.name}" is disabled`);
   if (object.type !== rule.objectType) {
-    return { ruleId: rule.id, inScope: false, because: [`rule "${rule.name}" applies to ${rule.objectType} objects`] };
+    return {
+      ruleId: rule.id,
+      inScope: false,
+      because: [`rule "${rule.name}" applies to ${rule.objectType} objects`],
+    };
   }
   if (compiled.populations) {
     const ok = compiled.populations.has(object.populationId);
     inScope &&= ok;
-    because.push(ok ? `population ${object.populationId} is in the rule's populations` : `population ${object.populationId} is not one of ${[...compiled.populations].join(', ')}`);
+    because.push(
+      ok
+        ? `population ${object.populationId} is in the rule's populations`
+        : `population ${object.populationId} is not one of ${[...compiled.populations].join(', ')}`,
+    );
   }
   if (compiled.groups) {
     const memberOf = await groupsOf();
     const matching = [...compiled.groups].filter((id) => memberOf.has(id));
     inScope &&= matching.length > 0;
-    because.push(matching.length ? `member of group ${matching.join(', ')}` : `not a member of any of the groups ${[...compiled.groups].join(', ')}`);
+    because.push(
+      matching.length
+        ? `member of group ${matching.join(', ')}`
+        : `not a member of any of the groups ${[...compiled.groups].join(', ')}`,
+    );
   }
   if (compiled.filter) {
     const ok = compiled.filter(object.resource);
     inScope &&= ok;
-    because.push(ok ? `matches the filter ${rule.scope.filter}` : `does not match the filter ${rule.scope.filter}`);
+    because.push(
+      ok ? `matches the filter ${rule.scope.filter}` : `does not match the filter ${rule.scope.filter}`,
+    );
   }
   if (because.length === 0) because.push('the rule has no scope conditions: every object is in scope');
   return { ruleId: rule.id, inScope, because };

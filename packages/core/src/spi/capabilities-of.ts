@@ -5,6 +5,8 @@ export interface ImplementedOperations {
   readonly testConnection: boolean;
   readonly read: boolean;
   readonly find: boolean;
+  /** `getMany` and `findEach`: planning looks up a page of objects in few requests. */
+  readonly batchLookup: boolean;
   readonly incremental: boolean;
   readonly create: boolean;
   readonly patch: boolean;
@@ -26,6 +28,7 @@ export function capabilitiesOf(connector: Connector): ImplementedOperations {
     testConnection: isFunction(connector.testConnection),
     read: isFunction(connector.read),
     find: isFunction(connector.find) && isFunction(connector.get),
+    batchLookup: isFunction(connector.getMany) && isFunction(connector.findEach),
     incremental: isFunction(connector.changesSince) && isFunction(connector.latestToken),
     create: isFunction(connector.create),
     patch: isFunction(connector.patch),
@@ -33,6 +36,8 @@ export function capabilitiesOf(connector: Connector): ImplementedOperations {
     disable: isFunction(connector.disable),
     delete: isFunction(connector.delete),
     membership:
-      isFunction(connector.readMembers) && isFunction(connector.addMembers) && isFunction(connector.removeMembers),
+      isFunction(connector.readMembers) &&
+      isFunction(connector.addMembers) &&
+      isFunction(connector.removeMembers),
   };
 }

@@ -4,7 +4,11 @@ import type { ConnectorManifest } from './connector-manifest.js';
 /** Where a connector instance runs: which connection it serves, and a logger that never sees secrets. */
 export interface ConnectorContext {
   readonly connectionId: string;
-  readonly log: (level: 'debug' | 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+  readonly log: (
+    level: 'debug' | 'info' | 'warn' | 'error',
+    message: string,
+    fields?: Record<string, unknown>,
+  ) => void;
 }
 
 /**

@@ -28,7 +28,12 @@ export type ConnectorErrorCode =
   | 'stale-token';
 
 const RETRYABLE: ReadonlySet<ConnectorErrorCode> = new Set(['rate-limited', 'unavailable', 'timeout']);
-const CONNECTION_LEVEL: ReadonlySet<ConnectorErrorCode> = new Set(['unauthorized', 'forbidden', 'unavailable', 'timeout']);
+const CONNECTION_LEVEL: ReadonlySet<ConnectorErrorCode> = new Set([
+  'unauthorized',
+  'forbidden',
+  'unavailable',
+  'timeout',
+]);
 
 export interface ConnectorErrorDetails {
   /** The store's own status and message, e.g. `429` and Slack's `ratelimited`. Never secrets. */

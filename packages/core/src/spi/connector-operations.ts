@@ -32,6 +32,19 @@ export interface FindOp {
   get(type: ObjectType, remoteId: string): Promise<RemoteObject | undefined>;
 }
 
+/**
+ * Optional: answers many planning look-ups in few requests (a SCIM `or` filter, an LDAP `(|…)`
+ * search). The engine hands over a whole page; the connector splits it into requests as its
+ * store allows (URL length, filter limits) and falls back to one request per item where the
+ * store cannot combine them. Without this operation the engine uses `get` and `find` per object.
+ */
+export interface BatchLookupOp {
+  /** Objects by remote id; ids that do not exist are absent from the map. */
+  getMany(type: ObjectType, remoteIds: readonly string[]): Promise<ReadonlyMap<string, RemoteObject>>;
+  /** The matches of each filter: `result[i]` answers `filters[i]` (an empty array when none match). */
+  findEach(type: ObjectType, filters: readonly FilterNode[]): Promise<readonly (readonly RemoteObject[])[]>;
+}
+
 /** Incremental change detection with a resumable token owned by the connector, stored by the engine. */
 export interface ChangesOp {
   /** A token meaning "now", to start incremental sync without replaying history. */
@@ -87,6 +100,7 @@ export type Connector = Partial<
   TestConnectionOp &
     ReadOp &
     FindOp &
+    BatchLookupOp &
     ChangesOp &
     CreateOp &
     PatchUpdateOp &

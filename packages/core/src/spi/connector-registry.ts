@@ -32,4 +32,3 @@ export class ConnectorRegistry {
     return [...this.byId.keys()].sort();
   }
 }
-

@@ -22,7 +22,11 @@ export interface ConnectionSyncStatus {
   readonly detail?: string;
 }
 
-export async function connectionSyncStatus(links: LinkStore, runs: RunStore, connectionId: string): Promise<ConnectionSyncStatus> {
+export async function connectionSyncStatus(
+  links: LinkStore,
+  runs: RunStore,
+  connectionId: string,
+): Promise<ConnectionSyncStatus> {
   const byState = await links.countByState(connectionId);
   const [last] = await runs.list(connectionId, 1);
   const count = (...states: string[]) => states.reduce((sum, state) => sum + (byState[state] ?? 0), 0);

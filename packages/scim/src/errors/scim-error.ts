@@ -107,7 +107,8 @@ export class ScimError extends Error {
       }
       if (typeof record.message === 'string') return new ScimError(httpStatus, undefined, record.message);
       // OAuth errors (RFC 6749 §5.2) from a token check in front of the SCIM service.
-      if (typeof record.error_description === 'string') return new ScimError(httpStatus, undefined, record.error_description);
+      if (typeof record.error_description === 'string')
+        return new ScimError(httpStatus, undefined, record.error_description);
       if (typeof record.error === 'string') return new ScimError(httpStatus, undefined, record.error);
     }
     if (typeof body === 'string' && body.trim()) return new ScimError(httpStatus, undefined, body.trim());

@@ -40,7 +40,8 @@ export function assertSingleValue(definition: AttributeDefinition, value: unknow
     case 'string':
     case 'reference':
     case 'binary':
-      if (typeof value !== 'string') fail(`a ${definition.type === 'string' ? 'string' : `${definition.type} (string)`}`);
+      if (typeof value !== 'string')
+        fail(`a ${definition.type === 'string' ? 'string' : `${definition.type} (string)`}`);
       break;
     case 'boolean':
       if (typeof value !== 'boolean') fail('a boolean (true or false)');
@@ -70,7 +71,9 @@ export function assertAttributeValue(definition: AttributeDefinition, value: unk
   if (value === null) return;
   if (definition.multiValued) {
     if (!Array.isArray(value)) {
-      throw ScimError.invalidValue(`Attribute "${path}" is multi-valued and expects an array, but got ${describe(value)}.`);
+      throw ScimError.invalidValue(
+        `Attribute "${path}" is multi-valued and expects an array, but got ${describe(value)}.`,
+      );
     }
     for (const item of value) assertSingleValue(definition, item, path);
     return;

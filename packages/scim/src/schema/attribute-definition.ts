@@ -1,5 +1,6 @@
 /** Attribute data types of RFC 7643 §2.3. */
-export type AttributeType = 'string' | 'boolean' | 'decimal' | 'integer' | 'dateTime' | 'binary' | 'reference' | 'complex';
+export type AttributeType =
+  'string' | 'boolean' | 'decimal' | 'integer' | 'dateTime' | 'binary' | 'reference' | 'complex';
 
 /** RFC 7643 §7 `mutability`. */
 export type Mutability = 'readOnly' | 'readWrite' | 'immutable' | 'writeOnly';

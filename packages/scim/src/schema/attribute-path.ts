@@ -20,7 +20,10 @@ export function isValidAttributeName(name: string): boolean {
  * "last colon" split would get wrong; without a match the last colon separates URN and name
  * (attribute names cannot contain a colon). Returns undefined when the text is not a path.
  */
-export function splitAttributePath(text: string, knownSchemas: Iterable<string> = []): AttributePath | undefined {
+export function splitAttributePath(
+  text: string,
+  knownSchemas: Iterable<string> = [],
+): AttributePath | undefined {
   let schema: string | undefined;
   let rest = text;
   if (/^urn:/i.test(text)) {

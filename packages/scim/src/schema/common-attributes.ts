@@ -4,7 +4,11 @@ import type { AttributeDefinition } from './attribute-definition.js';
  * The attributes every resource has (RFC 7643 §3.1): `id`, `externalId` and `meta`. They are
  * not part of any schema's `attributes` list but can be filtered, sorted and projected.
  */
-const readOnlyString = (name: string, caseExact: boolean, extra: Partial<AttributeDefinition> = {}): AttributeDefinition => ({
+const readOnlyString = (
+  name: string,
+  caseExact: boolean,
+  extra: Partial<AttributeDefinition> = {},
+): AttributeDefinition => ({
   name,
   type: 'string',
   multiValued: false,
@@ -17,7 +21,11 @@ const readOnlyString = (name: string, caseExact: boolean, extra: Partial<Attribu
 });
 
 export const COMMON_ATTRIBUTES: readonly AttributeDefinition[] = [
-  readOnlyString('id', true, { returned: 'always', uniqueness: 'server', description: 'Unique identifier assigned by the service provider.' }),
+  readOnlyString('id', true, {
+    returned: 'always',
+    uniqueness: 'server',
+    description: 'Unique identifier assigned by the service provider.',
+  }),
   {
     name: 'externalId',
     type: 'string',

@@ -1,5 +1,9 @@
 import { ScimError } from '../errors/scim-error.js';
-import type { AttributeDefinition, ResourceTypeDefinition, SchemaDefinition } from './attribute-definition.js';
+import type {
+  AttributeDefinition,
+  ResourceTypeDefinition,
+  SchemaDefinition,
+} from './attribute-definition.js';
 import { formatAttributePath, splitAttributePath, type AttributePath } from './attribute-path.js';
 import { COMMON_ATTRIBUTES } from './common-attributes.js';
 import { validateSchemaDefinition } from './validate-schema-definition.js';
@@ -25,7 +29,10 @@ export interface ResolvedAttribute {
   readonly subDefinition?: AttributeDefinition;
 }
 
-function findByName<T extends { name: string }>(items: readonly T[] | undefined, name: string): T | undefined {
+function findByName<T extends { name: string }>(
+  items: readonly T[] | undefined,
+  name: string,
+): T | undefined {
   if (!items) return undefined;
   const lower = name.toLowerCase();
   return items.find((item) => item.name.toLowerCase() === lower);
@@ -40,7 +47,10 @@ export class SchemaRegistry {
   private readonly schemasByUrn = new Map<string, SchemaDefinition>();
   private readonly resourceTypesByName = new Map<string, ResourceTypeDefinition>();
 
-  constructor(schemas: Iterable<SchemaDefinition> = [], resourceTypes: Iterable<ResourceTypeDefinition> = []) {
+  constructor(
+    schemas: Iterable<SchemaDefinition> = [],
+    resourceTypes: Iterable<ResourceTypeDefinition> = [],
+  ) {
     for (const schema of schemas) this.registerSchema(schema);
     for (const resourceType of resourceTypes) this.registerResourceType(resourceType);
   }
@@ -69,7 +79,9 @@ export class SchemaRegistry {
   extendResourceType(resourceTypeName: string, schemaUrn: string, required = false): this {
     const resourceType = this.getResourceType(resourceTypeName);
     if (!resourceType) throw ScimError.invalidValue(`Unknown resource type "${resourceTypeName}".`);
-    const known = resourceType.schemaExtensions.some((e) => e.schema.toLowerCase() === schemaUrn.toLowerCase());
+    const known = resourceType.schemaExtensions.some(
+      (e) => e.schema.toLowerCase() === schemaUrn.toLowerCase(),
+    );
     if (known) return this;
     return this.registerResourceType({
       ...resourceType,
@@ -111,7 +123,9 @@ export class SchemaRegistry {
    * schema is the core, the rest are extensions. Used where the resource type is not known.
    */
   scopeOfResource(resource: { schemas?: unknown }): SchemaScope | undefined {
-    const urns = Array.isArray(resource.schemas) ? resource.schemas.filter((s): s is string => typeof s === 'string') : [];
+    const urns = Array.isArray(resource.schemas)
+      ? resource.schemas.filter((s): s is string => typeof s === 'string')
+      : [];
     for (const resourceType of this.resourceTypes()) {
       if (urns.some((u) => u.toLowerCase() === resourceType.schema.toLowerCase())) {
         return { core: resourceType.schema, extensions: resourceType.schemaExtensions.map((e) => e.schema) };

@@ -54,13 +54,30 @@ describe.each(DIALECTS)('checkpoint store on %s', (dialect) => {
   });
 
   it('reads timestamps back as the same instants, in UTC', async () => {
-    await checkpoints.put({ connectionId: 'tz', objectType: 'User', direction: 'inbound', updatedAt: '2026-03-01T10:00:00+02:00' });
+    await checkpoints.put({
+      connectionId: 'tz',
+      objectType: 'User',
+      direction: 'inbound',
+      updatedAt: '2026-03-01T10:00:00+02:00',
+    });
     expect((await checkpoints.get('tz', 'User', 'inbound'))?.updatedAt).toBe('2026-03-01T08:00:00.000Z');
   });
 
   it('keeps the two directions of one connection apart', async () => {
-    await checkpoints.put({ connectionId: 'two-way', objectType: 'User', direction: 'outbound', token: 'cursor-9', updatedAt: '2026-01-01T00:00:00.000Z' });
-    await checkpoints.put({ connectionId: 'two-way', objectType: 'User', direction: 'inbound', token: 'csn-1', updatedAt: '2026-01-01T00:00:00.000Z' });
+    await checkpoints.put({
+      connectionId: 'two-way',
+      objectType: 'User',
+      direction: 'outbound',
+      token: 'cursor-9',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    });
+    await checkpoints.put({
+      connectionId: 'two-way',
+      objectType: 'User',
+      direction: 'inbound',
+      token: 'csn-1',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    });
     expect((await checkpoints.get('two-way', 'User', 'outbound'))?.token).toBe('cursor-9');
     expect((await checkpoints.get('two-way', 'User', 'inbound'))?.token).toBe('csn-1');
     await checkpoints.delete('two-way', 'User', 'inbound');

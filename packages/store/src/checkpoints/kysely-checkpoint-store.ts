@@ -7,7 +7,11 @@ import { toIso } from '../database/timestamps.js';
 export class KyselyCheckpointStore implements CheckpointStore {
   constructor(private readonly db: Kysely<StoreDatabase>) {}
 
-  async get(connectionId: string, objectType: ObjectType, direction: SyncDirection): Promise<Checkpoint | undefined> {
+  async get(
+    connectionId: string,
+    objectType: ObjectType,
+    direction: SyncDirection,
+  ): Promise<Checkpoint | undefined> {
     const row = await this.db
       .selectFrom('checkpoints')
       .selectAll()
@@ -43,7 +47,9 @@ export class KyselyCheckpointStore implements CheckpointStore {
         direction: checkpoint.direction,
         ...values,
       })
-      .onConflict((conflict) => conflict.columns(['connection_id', 'object_type', 'direction']).doUpdateSet(values))
+      .onConflict((conflict) =>
+        conflict.columns(['connection_id', 'object_type', 'direction']).doUpdateSet(values),
+      )
       .execute();
   }
 

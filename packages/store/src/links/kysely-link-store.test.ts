@@ -49,6 +49,33 @@ describe.each(DIALECTS)('link store on %s', (dialect) => {
     expect(await links.get('other', 'User', 'h-full')).toBeUndefined();
   });
 
+  it('reads the links of many hub objects at once, keyed by hub id, leaving out those without one', async () => {
+    const first = link('many-1', { connectionId: 'many', lastAppliedHash: 'sha256:one' });
+    const { remoteId: _pending, ...second } = link('many-2', { connectionId: 'many', state: 'pending' });
+    await links.putMany([
+      first,
+      second,
+      link('many-3', { connectionId: 'many' }),
+      // Same hub id on another connection and another type: neither belongs in the answer.
+      link('many-1', { connectionId: 'elsewhere' }),
+      link('many-2', { connectionId: 'many', objectType: 'Group', remoteId: 'cn=many-2' }),
+    ]);
+    const found = await links.getMany('many', 'User', ['many-2', 'many-absent', 'many-1', 'many-1']);
+    expect([...found.keys()].sort()).toEqual(['many-1', 'many-2']);
+    expect(found.get('many-1')).toEqual(first);
+    expect(found.get('many-2')).toEqual(second);
+    expect((await links.getMany('many', 'User', [])).size).toBe(0);
+  });
+
+  it('reads more links at once than one statement takes', async () => {
+    const batch = Array.from({ length: 1204 }, (_, i) => link(`wide-${i}`, { connectionId: 'wide' }));
+    await links.putMany(batch);
+    const asked = [...batch.map((l) => l.hubId), 'wide-absent'];
+    const found = await links.getMany('wide', 'User', asked);
+    expect(found.size).toBe(1204);
+    expect(found.get('wide-1203')).toEqual(batch[1203]);
+  });
+
   it('replaces on put: fields left out are cleared', async () => {
     await links.put(
       link('h-replace', {
@@ -111,6 +138,24 @@ describe.each(DIALECTS)('link store on %s', (dialect) => {
       ['c2/User/r-2'],
     ]);
     expect(await collect(links.scanByRule('rule-none'))).toEqual([]);
+  });
+
+  it('scans the links of one connection and type in one state, paged in hub id order', async () => {
+    const group = (hubId: string, state: Link['state'], connectionId = 'by-state') =>
+      link(hubId, { connectionId, objectType: 'Group', remoteId: `cn=${hubId}-${connectionId}`, state });
+    await links.putMany([
+      group('g-3', 'pending'),
+      group('g-1', 'pending'),
+      group('g-2', 'in-sync'),
+      group('g-4', 'pending'),
+      group('g-5', 'failed'),
+      group('g-1', 'pending', 'other-connection'),
+      link('g-6', { connectionId: 'by-state', state: 'pending', remoteId: 'uid=g-6-user' }),
+    ]);
+    const pages = await collect(links.scanByState('by-state', 'Group', 'pending', 2));
+    expect(pages.map((page) => page.map((l) => l.hubId))).toEqual([['g-1', 'g-3'], ['g-4']]);
+    expect(pages[0]![0]).toEqual(group('g-1', 'pending'));
+    expect(await collect(links.scanByState('by-state', 'Group', 'deprovisioned'))).toEqual([]);
   });
 
   it('releases a link and leaves the others', async () => {

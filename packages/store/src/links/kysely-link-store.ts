@@ -1,9 +1,9 @@
-import type { Link, LinkStore, ObjectType } from '@idsync/core';
+import type { Link, LinkStore, ObjectType, SyncState } from '@idsync/core';
 import { ScimError } from '@idsync/scim';
 import { sql, type Insertable, type Kysely } from 'kysely';
 import { isUniqueViolation } from '../database/database-errors.js';
 import type { LinksTable, StoreDatabase } from '../database/database-schema.js';
-import { writeInChunks } from '../database/write-in-chunks.js';
+import { ROWS_PER_STATEMENT, writeInChunks } from '../database/write-in-chunks.js';
 import { toLink, toLinkRow } from './link-row.js';
 
 const DEFAULT_PAGE = 500;
@@ -37,6 +37,28 @@ export class KyselyLinkStore implements LinkStore {
       .where('hub_id', '=', hubId)
       .executeTakeFirst();
     return row && toLink(row);
+  }
+
+  async getMany(
+    connectionId: string,
+    objectType: ObjectType,
+    hubIds: readonly string[],
+  ): Promise<ReadonlyMap<string, Link>> {
+    const found = new Map<string, Link>();
+    // One statement per chunk: the ids travel as one array parameter, so a chunk is bounded by
+    // memory only; chunking keeps each answer (and its rows in memory) a page's worth.
+    for (let start = 0; start < hubIds.length; start += ROWS_PER_STATEMENT) {
+      const chunk = [...new Set(hubIds.slice(start, start + ROWS_PER_STATEMENT))];
+      const rows = await this.db
+        .selectFrom('links')
+        .selectAll()
+        .where('connection_id', '=', connectionId)
+        .where('object_type', '=', objectType)
+        .where(sql<boolean>`hub_id = any(${chunk}::text[])`)
+        .execute();
+      for (const row of rows) found.set(row.hub_id, toLink(row));
+    }
+    return found;
   }
 
   async getByRemoteId(
@@ -100,9 +122,24 @@ export class KyselyLinkStore implements LinkStore {
       .execute();
   }
 
-  async *scan(
+  scan(connectionId: string, objectType: ObjectType, pageSize?: number): AsyncIterable<readonly Link[]> {
+    return this.scanWhere(connectionId, objectType, undefined, pageSize);
+  }
+
+  scanByState(
     connectionId: string,
     objectType: ObjectType,
+    state: SyncState,
+    pageSize?: number,
+  ): AsyncIterable<readonly Link[]> {
+    return this.scanWhere(connectionId, objectType, state, pageSize);
+  }
+
+  /** A connection's links of one type, in any or one state, in pages keyed by hub id (keyset paging). */
+  private async *scanWhere(
+    connectionId: string,
+    objectType: ObjectType,
+    state: SyncState | undefined,
     pageSize?: number,
   ): AsyncIterable<readonly Link[]> {
     const size = pageSizeOf(pageSize);
@@ -115,6 +152,7 @@ export class KyselyLinkStore implements LinkStore {
         .where('object_type', '=', objectType)
         .orderBy('hub_id')
         .limit(size);
+      if (state !== undefined) query = query.where('state', '=', state);
       if (after !== undefined) query = query.where('hub_id', '>', after);
       const rows = await query.execute();
       if (rows.length > 0) yield rows.map(toLink);

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as initialSchema from './001-initial-schema.js';
+import * as catalogTables from './002-catalog-tables.js';
 
 /**
  * Every migration of the store, listed in code rather than found by reading a folder, so the
@@ -8,6 +9,7 @@ import * as initialSchema from './001-initial-schema.js';
  */
 export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial-schema': initialSchema,
+  '002-catalog-tables': catalogTables,
 };
 
 export const storeMigrationProvider: MigrationProvider = {

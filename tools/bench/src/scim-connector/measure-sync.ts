@@ -30,6 +30,12 @@ export interface SyncFigures {
   readonly storeCallsPerUser: number;
   /** Requests per hub user of the directory (not only those the run read), in all and by kind. */
   readonly requestsPerUser: { readonly total: number; readonly byKind: Readonly<Record<string, number>> };
+  /**
+   * Objects looked up per hub user, by the kind of request that asked: 1 for
+   * `GET /Users?filter=…or…` means each user was looked up once, in batches (see
+   * `requestsPerUser` for how many requests that took).
+   */
+  readonly lookupsPerUser: Readonly<Record<string, number>>;
 }
 
 const WRITE_OUTCOMES = [
@@ -77,5 +83,6 @@ export async function measureSync(
     storeCalls,
     storeCallsPerUser: Math.round((storeCallCount / engine.users) * 100) / 100,
     requestsPerUser: perObject(traffic, engine.users),
+    lookupsPerUser: perObject({ ...traffic, byKind: traffic.lookupsByKind }, engine.users).byKind,
   };
 }

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { runScimConnectorBenchmarks } from './scim-connector-benchmarks.js';
 
 /**
- * The outbound SCIM suite on its own, until the bench runner has a `--suite` for it:
+ * The outbound SCIM suite on its own (`npm run bench -- --suite scim-connector` runs the same):
  * `node dist/scim-connector/run-scim-connector-benchmarks.js [--users N] [--latencies 0,20]
  * [--rate-limited-users N] [--limit 50] [--out file]` → JSON on stdout (or in the file),
  * progress on stderr.

@@ -27,9 +27,8 @@ export interface ScimConnectorBenchReport {
 
 /**
  * Where the client's budget can sit, against a target limit of `limit` requests a second: the
- * connector's bucket just under it and at half of it (the bucket starts full, so a second's
- * budget can go out at once and a fixed window can see two seconds' worth), the engine's
- * bucket just under it, and no budget at all.
+ * connector's bucket just under it (its default burst of one keeps any second to the rate plus
+ * one) and at half of it, the engine's bucket just under it, and no budget at all.
  */
 export function rateLimitBudgets(limit: number): RateLimitBudget[] {
   const under = Math.max(1, limit - 2);

@@ -16,8 +16,12 @@ describe('SCIM benchmarks', () => {
 
   it('reports match counts that agree with a direct computation', () => {
     const users = generateUsers(400);
-    const expected = users.filter((u) => (u.emails as { value: string }[]).some((e) => e.value.toLowerCase().includes('@example.org'))).length;
-    const result = results.find((r) => r.name === 'filter.evaluate emails co (multi-valued, case-insensitive)');
+    const expected = users.filter((u) =>
+      (u.emails as { value: string }[]).some((e) => e.value.toLowerCase().includes('@example.org')),
+    ).length;
+    const result = results.find(
+      (r) => r.name === 'filter.evaluate emails co (multi-valued, case-insensitive)',
+    );
     expect(result?.details?.matches).toBe(expected);
     expect(expected).toBeGreaterThan(0);
   });

@@ -23,7 +23,8 @@ export const BENCH_FILTERS: Record<string, string> = {
   'userName eq': 'userName eq "ada.lovelace.4242@example.com"',
   'emails co (multi-valued, case-insensitive)': 'emails.value co "@EXAMPLE.ORG"',
   'value path': 'emails[type eq "work" and value sw "grace"]',
-  'dateTime range': 'meta.lastModified ge "2023-01-01T00:00:00Z" and meta.lastModified lt "2024-01-01T00:00:00Z"',
+  'dateTime range':
+    'meta.lastModified ge "2023-01-01T00:00:00Z" and meta.lastModified lt "2024-01-01T00:00:00Z"',
   'extension + not + or': `not (${ENTERPRISE_USER_SCHEMA}:department eq "Sales") and (title eq "Manager" or active eq false)`,
 };
 
@@ -87,13 +88,16 @@ export function runScimBenchmarks(options: ScimBenchOptions): Measurement[] {
     ),
   );
 
-  const patched: ScimResource[] = patchSample.map((user) => applyPatch(user, PATCH_OPERATIONS, context).resource);
+  const patched: ScimResource[] = patchSample.map(
+    (user) => applyPatch(user, PATCH_OPERATIONS, context).resource,
+  );
   results.push(
     measure(
       'patch.diff (minimal PatchOp)',
       () => {
         let operations = 0;
-        for (let i = 0; i < patchSample.length; i++) operations += diffResources(patchSample[i]!, patched[i]!, context).length;
+        for (let i = 0; i < patchSample.length; i++)
+          operations += diffResources(patchSample[i]!, patched[i]!, context).length;
         return { pairs: patchSample.length, operations };
       },
       { iterations: options.iterations, warmup: 1, operationsPerIteration: patchSample.length },

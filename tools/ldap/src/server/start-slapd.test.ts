@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Client, InvalidCredentialsError, NoSuchObjectError, type Entry } from 'ldapts';
+import {
+  Attribute,
+  Change,
+  Client,
+  InvalidCredentialsError,
+  NoSuchObjectError,
+  SizeLimitExceededError,
+  type Entry,
+} from 'ldapts';
 
 import { SlapdToolError } from '../errors/slapd-tool-error.js';
 import { processExists } from '../install/install-lock.js';
@@ -282,6 +290,133 @@ describe('startSlapd with accessLog: false, a custom suffix, password and seed',
   });
 });
 
+describe('startSlapd with passwordPolicy, logSearches and limits', () => {
+  let instance: SlapdInstance;
+  let client: Client;
+  const person = (uid: string) => `uid=${uid},ou=people,dc=example,dc=org`;
+  const reader = (cn: string) => `cn=${cn},dc=example,dc=org`;
+
+  beforeAll(async () => {
+    const people = Array.from({ length: 520 }, (_, index) => ({
+      dn: person(`p${index}`),
+      attributes: { objectClass: 'inetOrgPerson', uid: `p${index}`, cn: `P ${index}`, sn: 'P' },
+    }));
+    instance = await startSlapd({
+      passwordPolicy: true,
+      logSearches: true,
+      limits: [`dn.exact="${reader('unlimited')}" size.prtotal=unlimited`],
+      seed: [
+        ...['limited', 'unlimited'].map((cn) => ({
+          dn: reader(cn),
+          attributes: { objectClass: 'person', cn, sn: cn, userPassword: `${cn}-secret` },
+        })),
+        ...people,
+        {
+          dn: person('lee'),
+          attributes: {
+            objectClass: 'inetOrgPerson',
+            uid: 'lee',
+            cn: 'Lee',
+            sn: 'L',
+            userPassword: 'lee-secret',
+          },
+        },
+      ],
+    });
+    client = await adminClient(instance);
+  }, FIRST_START_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await client?.unbind();
+    await instance?.stop();
+  });
+
+  async function bindsAs(dn: string, password: string): Promise<boolean> {
+    const other = new Client({ url: instance.url });
+    try {
+      await other.bind(dn, password);
+      return true;
+    } catch (error) {
+      if (error instanceof InvalidCredentialsError) return false;
+      throw error;
+    } finally {
+      await other.unbind().catch(() => undefined);
+    }
+  }
+
+  it('creates the default policy, and pwdAccountLockedTime 000001010000Z locks an account until removed', async () => {
+    expect(instance.passwordPolicyDN).toBe('cn=default,ou=policies,dc=example,dc=org');
+    const policy = await readEntry(client, instance.passwordPolicyDN!);
+    expect(values(policy, 'objectClass')).toContain('pwdPolicy');
+    expect(values(policy, 'pwdLockout')).toEqual(['TRUE']);
+
+    expect(await bindsAs(person('lee'), 'lee-secret')).toBe(true);
+    await client.modify(
+      person('lee'),
+      new Change({
+        operation: 'replace',
+        modification: new Attribute({ type: 'pwdAccountLockedTime', values: ['000001010000Z'] }),
+      }),
+    );
+    expect(
+      values(await readEntry(client, person('lee'), ['pwdAccountLockedTime']), 'pwdAccountLockedTime'),
+    ).toEqual(['000001010000Z']);
+    expect(await bindsAs(person('lee'), 'lee-secret')).toBe(false);
+    await client.modify(
+      person('lee'),
+      new Change({ operation: 'delete', modification: new Attribute({ type: 'pwdAccountLockedTime' }) }),
+    );
+    expect(await bindsAs(person('lee'), 'lee-secret')).toBe(true);
+  });
+
+  it('hashes cleartext passwords (ppolicy_hash_cleartext)', async () => {
+    const lee = await readEntry(client, person('lee'), ['userPassword']);
+    expect(values(lee, 'userPassword')[0]).toMatch(/^\{SSHA\}/);
+  });
+
+  it("keeps slapd's default size limit of 500 for a plain bind DN, and a limits line lifts it for one", async () => {
+    const pagedCount = async (cn: string): Promise<number | Error> => {
+      const other = new Client({ url: instance.url });
+      await other.bind(reader(cn), `${cn}-secret`);
+      try {
+        let count = 0;
+        for await (const page of other.searchPaginated(instance.baseDN, {
+          filter: '(objectClass=*)',
+          attributes: ['1.1'],
+          paged: { pageSize: 10 },
+        }))
+          count += page.searchEntries.length;
+        return count;
+      } catch (error) {
+        return error as Error;
+      } finally {
+        await other.unbind();
+      }
+    };
+    // slapd's default (500) caps the total of a paged search for everyone but the rootdn…
+    const limited = await pagedCount('limited');
+    expect(limited).toBeInstanceOf(SizeLimitExceededError);
+    // …and the limits line given for one DN lifts it: all 520 people, the 3 base entries,
+    // the 2 readers, lee and the policy container and entry.
+    expect(await pagedCount('unlimited')).toBe(520 + 3 + 2 + 1 + 2);
+    const config = await readFile(`${instance.dataDir}/slapd.conf`, 'utf8');
+    expect(config).toContain(`limits dn.exact="${reader('unlimited')}" size.prtotal=unlimited`);
+  });
+
+  it('records searches in the accesslog, one record per page', async () => {
+    const marker = `(uid=search-marker-${Date.now()})`;
+    await client.search(instance.peopleDN, { filter: marker, attributes: ['uid'] });
+    await eventually(async () => {
+      const { searchEntries } = await client.search(instance.accessLogDN!, {
+        scope: 'one',
+        filter: '(reqType=search)',
+        attributes: ['reqFilter'],
+      });
+      return searchEntries.some((entry) => values(entry, 'reqFilter').includes(marker));
+    }, 'the search appears in cn=accesslog');
+  });
+});
+
 describe('several instances and stop()', () => {
   it(
     'runs two instances at once on their own ports and data, and stop() leaves no process and no folder',
@@ -310,6 +445,17 @@ describe('several instances and stop()', () => {
     },
     FIRST_START_TIMEOUT_MS,
   );
+
+  it('refuses options that cannot work before starting anything', async () => {
+    await expect(startSlapd({ accessLog: false, logSearches: true })).rejects.toMatchObject({
+      code: 'invalid-option',
+      detail: expect.stringMatching(/logSearches needs the accesslog/),
+    });
+    await expect(startSlapd({ limits: ['users size=10\nrootpw x'] })).rejects.toMatchObject({
+      code: 'invalid-option',
+      detail: expect.stringMatching(/line break/),
+    });
+  });
 
   it('cleans up after a failed start: a bad seed gives a typed error and leaves nothing behind', async () => {
     const parentDir = await mkdtemp(join(tmpdir(), 'idsync-failed-start-'));

@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,8 +14,9 @@ import { generateAdminPassword, sshaHash } from './admin-password.js';
 import { runOnProcessExit } from './exit-cleanup.js';
 import { launchSlapd, type LaunchedSlapd } from './launch-slapd.js';
 import type { SlapdExit } from './slapd-process.js';
-import { ACCESS_LOG_SUFFIX, renderSlapdConfig } from './slapd-config.js';
+import { ACCESS_LOG_SUFFIX, renderSlapdConfig, type PasswordPolicyConfig } from './slapd-config.js';
 import { findSlapdLayout } from './slapd-layout.js';
+import { ppolicySchemaIsSeparate, readSlapdVersion } from './slapd-version.js';
 import { createTlsMaterial, type TlsMaterial } from './tls-material.js';
 
 export interface StartSlapdOptions {
@@ -27,6 +28,20 @@ export interface StartSlapdOptions {
   readonly tls?: boolean;
   /** Record writes in `cn=accesslog` (default true). False tests a client's path for servers without it. */
   readonly accessLog?: boolean;
+  /**
+   * Load the ppolicy overlay (password policy), with a default policy entry
+   * `cn=default,ou=policies,<suffix>` that locks accounts (`pwdLockout`) and hashes cleartext
+   * passwords. Then `pwdAccountLockedTime` exists, and an account carrying it cannot bind.
+   */
+  readonly passwordPolicy?: boolean;
+  /** Also record searches in the accesslog (`reqType=search`), so a test can count them. Default false. */
+  readonly logSearches?: boolean;
+  /**
+   * Extra `limits` directives for the main database, without the keyword, e.g.
+   * `dn.exact="cn=reader,dc=example,dc=org" size.prtotal=unlimited`. Everyone but the admin has
+   * slapd's default size limit of 500 otherwise.
+   */
+  readonly limits?: readonly string[];
   /** Added after the base entries, through the server so overlays see it: LDIF text or entries. */
   readonly seed?: string | readonly LdapEntry[];
   /** How long to wait for slapd to accept a bind (default 20 s; a first-time install is not counted). */
@@ -57,6 +72,8 @@ export interface SlapdInstance {
   readonly groupsDN: string;
   /** `cn=accesslog` when the accesslog overlay is on; readable by the admin. */
   readonly accessLogDN?: string;
+  /** The default password policy entry, when `passwordPolicy` was asked for. */
+  readonly passwordPolicyDN?: string;
   /** What refint puts in a groupOfNames whose last member was deleted (it must keep one member). */
   readonly emptyGroupMemberDN: string;
   readonly adminDN: string;
@@ -90,9 +107,25 @@ export async function startSlapd(options: StartSlapdOptions = {}): Promise<Slapd
   const adminDN = `cn=admin,${suffix}`;
   const adminPassword = options.adminPassword ?? generateAdminPassword();
   const emptyGroupMemberDN = `cn=empty-group-placeholder,${suffix}`;
+  const passwordPolicy = options.passwordPolicy ?? false;
+  const logSearches = options.logSearches ?? false;
+  if (logSearches && !accessLog) {
+    throw new SlapdToolError('invalid-option', 'logSearches needs the accesslog; leave accessLog on.');
+  }
+  for (const limit of options.limits ?? []) {
+    if (/[\r\n]/.test(limit) || limit.trim() === '') {
+      throw new SlapdToolError(
+        'invalid-option',
+        `The limits line ${JSON.stringify(limit)} is empty or contains a line break.`,
+      );
+    }
+  }
 
   const tools = await ensureSlapdInstalled({ ...options.install, openssl: tls });
   const layout = await findSlapdLayout();
+  const policy = passwordPolicy
+    ? await passwordPolicySetup(tools.slapd, layout.schemaPath, suffix)
+    : undefined;
   const setpriv = await findExecutable('setpriv');
 
   const dataDir = await mkdtemp(join(options.parentDir ?? tmpdir(), 'idsync-slapd-'));
@@ -116,6 +149,9 @@ export async function startSlapd(options: StartSlapdOptions = {}): Promise<Slapd
       adminPasswordHash: sshaHash(adminPassword),
       emptyGroupMemberDN,
       accessLog,
+      logSearches,
+      ...(options.limits ? { limits: options.limits } : {}),
+      ...(policy ? { passwordPolicy: policy.config } : {}),
       ...(tlsMaterial ? { tls: tlsMaterial } : {}),
     });
     await writeFile(configFile, config, { mode: 0o600 });
@@ -142,6 +178,7 @@ export async function startSlapd(options: StartSlapdOptions = {}): Promise<Slapd
       }
     }
     await launched.client.apply(entriesToLdif(base), `the base entries (${suffix}, ou=people, ou=groups)`);
+    if (policy) await launched.client.apply(entriesToLdif(policy.entries), 'the default password policy');
     if (options.seed !== undefined) {
       const ldif = typeof options.seed === 'string' ? options.seed : entriesToLdif(options.seed);
       await launched.client.apply(ldif, 'the seed');
@@ -157,6 +194,7 @@ export async function startSlapd(options: StartSlapdOptions = {}): Promise<Slapd
       stopGraceMs,
       accessLog,
       tlsMaterial,
+      passwordPolicyDN: policy?.config.defaultPolicyDN,
     });
   } catch (error) {
     await launched?.process.stop(stopGraceMs);
@@ -174,6 +212,49 @@ interface HandleFacts {
   readonly stopGraceMs: number;
   readonly accessLog: boolean;
   readonly tlsMaterial: TlsMaterial | undefined;
+  readonly passwordPolicyDN: string | undefined;
+}
+
+/**
+ * The ppolicy overlay's configuration and its default policy entry. Up to OpenLDAP 2.4 the
+ * schema is a separate file; from 2.5 the overlay brings it, and the old file would clash.
+ */
+async function passwordPolicySetup(
+  slapd: string,
+  schemaPath: string,
+  suffix: string,
+): Promise<{ config: PasswordPolicyConfig; entries: LdapEntry[] }> {
+  const version = await readSlapdVersion(spawnCommandRunner, slapd);
+  let schemaFile: string | undefined;
+  if (ppolicySchemaIsSeparate(version)) {
+    schemaFile = join(schemaPath, 'ppolicy.schema');
+    try {
+      await access(schemaFile);
+    } catch {
+      throw new SlapdToolError(
+        'start-failed',
+        `OpenLDAP ${version.major}.${version.minor} needs ${schemaFile} for the password policy, and it is missing. ` +
+          'Reinstall the slapd package, or start without passwordPolicy.',
+      );
+    }
+  }
+  const policies = `ou=policies,${suffix}`;
+  const defaultPolicyDN = `cn=default,${policies}`;
+  return {
+    config: { defaultPolicyDN, ...(schemaFile ? { schemaFile } : {}) },
+    entries: [
+      { dn: policies, attributes: { objectClass: ['top', 'organizationalUnit'], ou: 'policies' } },
+      {
+        dn: defaultPolicyDN,
+        attributes: {
+          objectClass: ['top', 'device', 'pwdPolicy'],
+          cn: 'default',
+          pwdAttribute: 'userPassword',
+          pwdLockout: 'TRUE',
+        },
+      },
+    ],
+  };
 }
 
 function instanceHandle(launched: LaunchedSlapd, facts: HandleFacts): SlapdInstance {
@@ -206,6 +287,7 @@ function instanceHandle(launched: LaunchedSlapd, facts: HandleFacts): SlapdInsta
     peopleDN: `ou=people,${baseDN}`,
     groupsDN: `ou=groups,${baseDN}`,
     ...(facts.accessLog ? { accessLogDN: ACCESS_LOG_SUFFIX } : {}),
+    ...(facts.passwordPolicyDN ? { passwordPolicyDN: facts.passwordPolicyDN } : {}),
     emptyGroupMemberDN: facts.emptyGroupMemberDN,
     adminDN: facts.adminDN,
     adminPassword: facts.adminPassword,

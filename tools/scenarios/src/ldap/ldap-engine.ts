@@ -34,7 +34,8 @@ export interface LdapEngineOptions {
 /**
  * The settings of an OpenLDAP connection to a test directory: the admin binds, users below
  * ou=people, groups below ou=groups, and disabled users moved to ou=disabled (a mode the test
- * slapd supports without the ppolicy overlay; the container must exist).
+ * slapd supports without the ppolicy overlay). The directory seeds the container: without it,
+ * reads still work, but disabling fails with `invalid` unless createDisabledContainer is set.
  */
 export function ldapConnectionConfig(directory: LdapTestDirectory): Record<string, unknown> {
   const { ldap } = directory;

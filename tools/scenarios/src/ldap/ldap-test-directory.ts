@@ -35,7 +35,8 @@ export class LdapTestDirectory {
 
   /**
    * Starts slapd with `ou=disabled` (where the scenarios' connection moves disabled users) ahead
-   * of the seed: the connector searches that container too, and a missing one fails every full read.
+   * of the seed: the connector searches that container too, and seeded entries may live in it.
+   * (Without it reads still work, but a disable would fail asking for createDisabledContainer.)
    */
   static async start(options: StartSlapdOptions = {}): Promise<LdapTestDirectory> {
     const seed = typeof options.seed === 'string' ? options.seed : entriesToLdif(options.seed ?? []);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { ENTERPRISE_USER_SCHEMA } from '@idsync/scim';
+import { defineAttribute, ENTERPRISE_USER_SCHEMA } from '@idsync/scim';
 import { usersRule } from '../engine-harness.js';
 import { ScimEngineHarness } from './scim-engine-harness.js';
 import { createdBodies, writesOf } from './scim-request-log.js';
@@ -220,7 +220,19 @@ describe('SCIM outbound: extension schemas', () => {
   });
 
   it('sends enterprise and custom extension attributes under their URNs, and PATCHes an extension change', async () => {
-    const h = await start({ rules: [rule], preferences: { customSchemaUrns: [custom] } });
+    // The target supports the custom schema (a vendor's own attributes), as the connection says.
+    const h = await start({
+      rules: [rule],
+      preferences: { customSchemaUrns: [custom] },
+      target: {
+        extensions: [
+          {
+            schema: { id: custom, name: 'HR', attributes: [defineAttribute('badge')] },
+            resourceType: 'User',
+          },
+        ],
+      },
+    });
     const id = await h.addUser(ADA, { externalId: 'B-7', [ENTERPRISE_USER_SCHEMA]: { department: 'R&D' } });
     await h.sync();
     const [body] = createdBodies(h.simulator, '/Users');
@@ -236,5 +248,12 @@ describe('SCIM outbound: extension schemas', () => {
     await h.sync();
     expect(writesOf(h.simulator)).toEqual(['PATCH /Users/{id} 200']);
     expect(h.remoteUser(ADA)).toMatchObject({ [ENTERPRISE_USER_SCHEMA]: { department: 'Finance' } });
+
+    // A change to the custom attribute alone is written too (the hub's registry does not know it).
+    h.simulator.requests.clear();
+    await h.updateUser(id, { externalId: 'B-8' });
+    await h.sync();
+    expect(writesOf(h.simulator)).toEqual(['PATCH /Users/{id} 200']);
+    expect(h.remoteUser(ADA)).toMatchObject({ [custom]: { badge: 'B-8' } });
   });
 });

@@ -56,7 +56,7 @@ export async function startScimTarget(options: ScimTargetOptions = {}): Promise<
   const runtime: TargetRuntime = {
     version: resolved.version,
     profile: resolved.profile,
-    registry: createCoreRegistry(),
+    registry: createCoreRegistry({ extensions: options.extensions ?? [] }),
     store: new TargetStore(clock, options.idGenerator),
     codec: resolved.version === '1.1' ? v1WireCodec : v2WireCodec,
     clock,

@@ -14,7 +14,10 @@ const syncBody = z
   })
   .strict();
 
-/** Connections: list, read, create, update, test, sync and plan. Secret settings are never returned. */
+/**
+ * Connections: list, read, create, update, delete, test, sync and plan. Secret settings are never
+ * returned. Deleting is refused (409) while rules use the connection.
+ */
 export function connectionRoutes(app: FastifyInstance, context: AdminContext): void {
   const { catalog, engine } = context;
   const present = (name: string) => {
@@ -58,6 +61,20 @@ export function connectionRoutes(app: FastifyInstance, context: AdminContext): v
     await catalog.putConnection(definition);
     await context.catalogChanged();
     return present(definition.name);
+  });
+
+  app.delete<{ Params: { name: string } }>('/connections/:name', async (request) => {
+    const { name } = request.params;
+    const forgotten = await engine.deleteConnection(name, 'admin API');
+    await context.catalogChanged();
+    return {
+      deleted: true,
+      connection: name,
+      ...forgotten,
+      secretsRemoved: true,
+      remoteObjects:
+        "Left as they are: the users and groups idsync created or linked in this connection's store were not changed or removed.",
+    };
   });
 
   app.post<{ Params: { name: string } }>('/connections/:name/test', async (request) => {

@@ -6,7 +6,11 @@ import type { InboundOperation } from './inbound-operation.js';
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** The rules that want the object: this direction's from the plan, plus other directions' already on the link. */
-function provenance(context: InboundContext, planned: readonly string[], existing: readonly string[] = []): string[] {
+function provenance(
+  context: InboundContext,
+  planned: readonly string[],
+  existing: readonly string[] = [],
+): string[] {
   return [...planned, ...existing.filter((id) => !context.ownedRuleIds.has(id) && !planned.includes(id))];
 }
 
@@ -15,7 +19,10 @@ function provenance(context: InboundContext, planned: readonly string[], existin
  * A create records the link right after the hub object exists; if the process dies between
  * the two, the next run finds the hub object by userName or displayName and links it.
  */
-export async function applyInboundOperation(context: InboundContext, operation: InboundOperation): Promise<{ ok: boolean }> {
+export async function applyInboundOperation(
+  context: InboundContext,
+  operation: InboundOperation,
+): Promise<{ ok: boolean }> {
   const { hub, links, audit } = context.stores;
   const now = context.now();
   const entry = (action: string, objectId: string | undefined, error?: string): AuditEntry => ({
@@ -28,7 +35,10 @@ export async function applyInboundOperation(context: InboundContext, operation: 
     ...(objectId ? { objectId } : {}),
     detail: { remoteId: operation.remoteId, summary: operation.reason.summary, ...(error ? { error } : {}) },
   });
-  const existingLink = 'hubId' in operation && operation.hubId ? await links.get(operation.connectionId, operation.objectType, operation.hubId) : undefined;
+  const existingLink =
+    'hubId' in operation && operation.hubId
+      ? await links.get(operation.connectionId, operation.objectType, operation.hubId)
+      : undefined;
   const linkAfter = (hubId: string, state: Link['state']): Link => ({
     ...(existingLink ?? {}),
     connectionId: operation.connectionId,
@@ -63,7 +73,8 @@ export async function applyInboundOperation(context: InboundContext, operation: 
         break;
       case 'disable': {
         const current = await hub.get(operation.objectType, operation.hubId);
-        if (current) await hub.replace(operation.objectType, operation.hubId, { ...current.resource, active: false });
+        if (current)
+          await hub.replace(operation.objectType, operation.hubId, { ...current.resource, active: false });
         await links.put(linkAfter(operation.hubId, 'disabled'));
         break;
       }
@@ -81,7 +92,11 @@ export async function applyInboundOperation(context: InboundContext, operation: 
   } catch (error) {
     const hubId = 'hubId' in operation ? operation.hubId : undefined;
     if (hubId) {
-      const { lastSuccessAt: _notThisTime, lastAppliedHash: _notApplied, ...failed } = linkAfter(
+      const {
+        lastSuccessAt: _notThisTime,
+        lastAppliedHash: _notApplied,
+        ...failed
+      } = linkAfter(
         hubId,
         operation.kind === 'delete' || operation.kind === 'disable' ? 'failed-deprovision' : 'failed',
       );

@@ -13,10 +13,19 @@ interface InboundBase {
 
 /** What an inbound rule does to the hub for one source object. */
 export type InboundOperation =
-  | (InboundBase & { readonly kind: 'create'; readonly populationId?: string; readonly resource: ScimResource })
+  | (InboundBase & {
+      readonly kind: 'create';
+      readonly populationId?: string;
+      readonly resource: ScimResource;
+    })
   /** The hub already has the object (found by userName or displayName): link it. */
   | (InboundBase & { readonly kind: 'link'; readonly hubId: string })
-  | (InboundBase & { readonly kind: 'update'; readonly hubId: string; readonly patch: readonly PatchOperation[]; readonly resource: ScimResource })
+  | (InboundBase & {
+      readonly kind: 'update';
+      readonly hubId: string;
+      readonly patch: readonly PatchOperation[];
+      readonly resource: ScimResource;
+    })
   | (InboundBase & { readonly kind: 'disable'; readonly hubId: string })
   | (InboundBase & { readonly kind: 'delete'; readonly hubId: string })
   | (InboundBase & { readonly kind: 'confirm'; readonly hubId: string })

@@ -17,7 +17,10 @@ const describe = (error: unknown): string => (error instanceof Error ? error.mes
  * canonical form, find the hub object (link first, then userName or displayName), and diff.
  * Only attributes the rules map are written; everything else on the hub object stays.
  */
-export async function planInboundObject(context: InboundContext, remote: RemoteObject): Promise<InboundOperation[]> {
+export async function planInboundObject(
+  context: InboundContext,
+  remote: RemoteObject,
+): Promise<InboundOperation[]> {
   const { connection, objectType, stores } = context;
   const base = { connectionId: connection.id, objectType, remoteId: remote.remoteId };
   const wanted = context.rules.filter((rule) => !rule.filter || rule.filter(remote.resource));
@@ -27,16 +30,31 @@ export async function planInboundObject(context: InboundContext, remote: RemoteO
 
   if (wanted.length === 0) {
     if (!link || !hubObject || !link.ruleIds.some((id) => context.ownedRuleIds.has(id))) return [];
-    return planHubRemoval(context, link, hubObject, 'The source object left the scope of every inbound rule.');
+    return planHubRemoval(
+      context,
+      link,
+      hubObject,
+      'The source object left the scope of every inbound rule.',
+    );
   }
 
   let onCreate: ScimResource;
   let onUpdate: ScimResource;
   try {
-    onCreate = mergeMappedObjects(wanted.map((rule) => applyMappings(rule.mappings, remote.resource, { isCreate: true }))).resource;
-    onUpdate = mergeMappedObjects(wanted.map((rule) => applyMappings(rule.mappings, remote.resource, { isCreate: false }))).resource;
+    onCreate = mergeMappedObjects(
+      wanted.map((rule) => applyMappings(rule.mappings, remote.resource, { isCreate: true })),
+    ).resource;
+    onUpdate = mergeMappedObjects(
+      wanted.map((rule) => applyMappings(rule.mappings, remote.resource, { isCreate: false })),
+    ).resource;
   } catch (error) {
-    return [{ ...base, kind: 'error', reason: { ruleIds: wantedBy, summary: `Mapping failed: ${describe(error)}` } }];
+    return [
+      {
+        ...base,
+        kind: 'error',
+        reason: { ruleIds: wantedBy, summary: `Mapping failed: ${describe(error)}` },
+      },
+    ];
   }
   const desiredHash = resourceHash(onUpdate);
   const reason = (summary: string) => ({ ruleIds: wantedBy, summary });
@@ -48,7 +66,13 @@ export async function planInboundObject(context: InboundContext, remote: RemoteO
 
   const existing = await correlateInHub(context, onUpdate);
   if (existing === 'ambiguous') {
-    return [{ ...base, kind: 'error', reason: reason('Several hub objects match this source object; idsync never guesses.') }];
+    return [
+      {
+        ...base,
+        kind: 'error',
+        reason: reason('Several hub objects match this source object; idsync never guesses.'),
+      },
+    ];
   }
   if (existing) {
     const linked = await stores.links.get(connection.id, objectType, existing.id);
@@ -58,17 +82,31 @@ export async function planInboundObject(context: InboundContext, remote: RemoteO
           ...base,
           kind: 'error',
           hubId: existing.id,
-          reason: reason(`Hub object ${existing.id} is already linked to another object (${linked.remoteId}) of this connection.`),
+          reason: reason(
+            `Hub object ${existing.id} is already linked to another object (${linked.remoteId}) of this connection.`,
+          ),
         },
       ];
     }
     return [
-      { ...base, kind: 'link', hubId: existing.id, desiredHash, reason: reason('The hub already has this object; it is linked.') },
+      {
+        ...base,
+        kind: 'link',
+        hubId: existing.id,
+        desiredHash,
+        reason: reason('The hub already has this object; it is linked.'),
+      },
       ...planHubUpdate(context, existing, onUpdate, { ...base, desiredHash }, wantedBy),
     ];
   }
   if (!connection.preferences.allowCreate) {
-    return [{ ...base, kind: 'skip', reason: reason('Not created in the hub: the connection does not allow creating objects.') }];
+    return [
+      {
+        ...base,
+        kind: 'skip',
+        reason: reason('Not created in the hub: the connection does not allow creating objects.'),
+      },
+    ];
   }
   const populationId = wanted.find((rule) => rule.rule.populationId)?.rule.populationId;
   return [
@@ -96,10 +134,28 @@ function planHubUpdate(
     valuePathFilters: true,
   });
   if (update.patch.length === 0) {
-    return [{ ...base, kind: 'confirm', hubId: hubObject.id, reason: { ruleIds: wantedBy, summary: 'Already in sync.' } }];
+    return [
+      {
+        ...base,
+        kind: 'confirm',
+        hubId: hubObject.id,
+        reason: { ruleIds: wantedBy, summary: 'Already in sync.' },
+      },
+    ];
   }
   if (!context.connection.preferences.allowUpdate) {
-    return [{ ...base, kind: 'skip', hubId: hubObject.id, reason: { ruleIds: wantedBy, summary: 'Differs, but the connection does not allow updates.', changes: update.changes } }];
+    return [
+      {
+        ...base,
+        kind: 'skip',
+        hubId: hubObject.id,
+        reason: {
+          ruleIds: wantedBy,
+          summary: 'Differs, but the connection does not allow updates.',
+          changes: update.changes,
+        },
+      },
+    ];
   }
   return [
     {
@@ -108,35 +164,74 @@ function planHubUpdate(
       hubId: hubObject.id,
       patch: update.patch,
       resource: update.target,
-      reason: { ruleIds: wantedBy, summary: `Changed in the source: ${update.changes.map((c) => c.path).join(', ')}.`, changes: update.changes },
+      reason: {
+        ruleIds: wantedBy,
+        summary: `Changed in the source: ${update.changes.map((c) => c.path).join(', ')}.`,
+        changes: update.changes,
+      },
     },
   ];
 }
 
 /** A hub object whose source object is gone or out of scope: the connection's remove action, applied to the hub. */
-export function planHubRemoval(context: InboundContext, link: Link, hubObject: HubObject, why: string): InboundOperation[] {
+export function planHubRemoval(
+  context: InboundContext,
+  link: Link,
+  hubObject: HubObject,
+  why: string,
+): InboundOperation[] {
   const { preferences } = context.connection;
-  const base = { connectionId: link.connectionId, objectType: link.objectType, remoteId: link.remoteId ?? '', hubId: hubObject.id };
+  const base = {
+    connectionId: link.connectionId,
+    objectType: link.objectType,
+    remoteId: link.remoteId ?? '',
+    hubId: hubObject.id,
+  };
   const reason = (summary: string) => ({ ruleIds: link.ruleIds, summary });
   if (preferences.removeAction === 'disable' && hubObject.type === 'User') {
     if (hubObject.resource.active === false) return [];
-    if (!preferences.allowDisable) return [{ ...base, kind: 'skip', reason: reason(`${why} Not disabled in the hub: disabling is not allowed.`) }];
-    return [{ ...base, kind: 'disable', reason: reason(`${why} Disabled in the hub (remove action "disable").`) }];
+    if (!preferences.allowDisable)
+      return [
+        {
+          ...base,
+          kind: 'skip',
+          reason: reason(`${why} Not disabled in the hub: disabling is not allowed.`),
+        },
+      ];
+    return [
+      { ...base, kind: 'disable', reason: reason(`${why} Disabled in the hub (remove action "disable").`) },
+    ];
   }
   if (!preferences.allowDeprovision) {
-    return [{ ...base, kind: 'skip', reason: reason(`${why} Not deleted from the hub: deprovisioning is not allowed.`) }];
+    return [
+      {
+        ...base,
+        kind: 'skip',
+        reason: reason(`${why} Not deleted from the hub: deprovisioning is not allowed.`),
+      },
+    ];
   }
-  return [{ ...base, kind: 'delete', reason: reason(`${why} Deleted from the hub (remove action "delete").`) }];
+  return [
+    { ...base, kind: 'delete', reason: reason(`${why} Deleted from the hub (remove action "delete").`) },
+  ];
 }
 
-async function correlateInHub(context: InboundContext, desired: ScimResource): Promise<HubObject | undefined | 'ambiguous'> {
+async function correlateInHub(
+  context: InboundContext,
+  desired: ScimResource,
+): Promise<HubObject | undefined | 'ambiguous'> {
   const { hub } = context.stores;
   if (context.objectType === 'User') {
     return typeof desired.userName === 'string' ? hub.findByUserName(desired.userName) : undefined;
   }
   if (typeof desired.displayName !== 'string') return undefined;
   const found = await hub.search('Group', {
-    filter: { kind: 'comparison', path: { attribute: 'displayName' }, operator: 'eq', value: desired.displayName },
+    filter: {
+      kind: 'comparison',
+      path: { attribute: 'displayName' },
+      operator: 'eq',
+      value: desired.displayName,
+    },
     startIndex: 1,
     count: 2,
   });

@@ -36,12 +36,15 @@ export async function syncInboundMemberships(context: InboundContext): Promise<n
       const current = (group.resource.members as MemberValue[] | undefined) ?? [];
       const next: MemberValue[] = [];
       for (const member of current) {
-        const linkedHere = member.type !== 'Group' && (await stores.links.get(connection.id, 'User', member.value));
+        const linkedHere =
+          member.type !== 'Group' && (await stores.links.get(connection.id, 'User', member.value));
         if (!linkedHere || wanted.has(member.value)) next.push(member);
         wanted.delete(member.value);
       }
       next.push(...[...wanted].map((value) => ({ value, type: 'User' })));
-      const same = next.length === current.length && next.every((member) => current.some((m) => m.value === member.value));
+      const same =
+        next.length === current.length &&
+        next.every((member) => current.some((m) => m.value === member.value));
       if (same) continue;
       await stores.hub.replace('Group', group.id, { ...group.resource, members: next } as ScimResource);
       changed++;

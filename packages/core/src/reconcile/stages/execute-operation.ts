@@ -17,32 +17,23 @@ function unsupported(context: OutboundContext, what: string): ConnectorError {
 
 /**
  * Stage "execute" for one operation: the remote write, adapted to what the connector
- * implements (no PATCH → full replace; no disable → `active: false` by update). A create
- * records its intent on the link first (safety rule 3): if the process dies after the remote
- * write, the next run finds the intent, correlates, and links instead of creating twice.
+ * implements (no PATCH → full replace; no disable → `active: false` by update). `attempt`
+ * counts this operation's tries within the run (the executor retries).
  */
-export async function executeOperation(context: OutboundContext, operation: PlannedOperation): Promise<OperationOutcome> {
+export async function executeOperation(
+  context: OutboundContext,
+  operation: PlannedOperation,
+  attempt = 1,
+): Promise<OperationOutcome> {
   const { connector, objectType, stores } = context;
   switch (operation.kind) {
     case 'create': {
       if (!connector.create) throw unsupported(context, 'create objects');
-      const previous = await stores.links.get(operation.connectionId, objectType, operation.hubId);
-      await stores.links.put({
-        connectionId: operation.connectionId,
-        objectType,
-        hubId: operation.hubId,
-        ruleIds: operation.reason.ruleIds,
-        state: previous?.state ?? 'pending',
-        intent: { operation: 'create', runId: context.runId, at: context.now() },
-        // Earlier failures stay visible until a write succeeds.
-        attempts: previous?.attempts ?? 0,
-        ...(previous?.lastError ? { lastError: previous.lastError } : {}),
-        updatedAt: context.now(),
-      });
-      if (previous?.intent?.operation === 'create' && previous.intent.runId === context.runId) {
-        // A retry of this run's create: the first attempt may have reached the store before its
-        // answer was lost (a reset, a timeout). Look before creating again.
-        const existing = await findCreated(context, operation.resource);
+      // The intent is already on the link (recordCreateIntents, before the wave). A retry may
+      // follow a first attempt that reached the store before its answer was lost (a reset, a
+      // timeout): look before creating again.
+      if (attempt > 1) {
+        const existing = await findCreated(context, operation.hubId, operation.resource);
         if (existing) return { remoteId: existing };
       }
       const created = await connector.create(objectType, operation.resource);
@@ -50,15 +41,20 @@ export async function executeOperation(context: OutboundContext, operation: Plan
     }
     case 'update': {
       let outcome: UpdateOutcome;
-      if (connector.patch && operation.patch.length) outcome = await connector.patch(objectType, operation.remoteId, operation.patch);
-      else if (connector.replace) outcome = await connector.replace(objectType, operation.remoteId, operation.resource);
+      if (connector.patch && operation.patch.length)
+        outcome = await connector.patch(objectType, operation.remoteId, operation.patch);
+      else if (connector.replace)
+        outcome = await connector.replace(objectType, operation.remoteId, operation.resource);
       else throw unsupported(context, 'update objects (neither patch nor replace)');
       // A store that renames by re-creating reports the new id; the link follows it.
       return { remoteId: outcome?.remoteId ?? operation.remoteId };
     }
     case 'disable':
       if (connector.disable) await connector.disable(objectType, operation.remoteId);
-      else if (connector.patch) await connector.patch(objectType, operation.remoteId, [{ op: 'replace', path: 'active', value: false }]);
+      else if (connector.patch)
+        await connector.patch(objectType, operation.remoteId, [
+          { op: 'replace', path: 'active', value: false },
+        ]);
       else throw unsupported(context, 'disable objects');
       return { remoteId: operation.remoteId };
     case 'delete':
@@ -72,7 +68,8 @@ export async function executeOperation(context: OutboundContext, operation: Plan
       return { remoteId: operation.remoteId };
     case 'add-members':
     case 'remove-members': {
-      if (!connector.addMembers || !connector.removeMembers) throw unsupported(context, 'change group memberships');
+      if (!connector.addMembers || !connector.removeMembers)
+        throw unsupported(context, 'change group memberships');
       const size = context.declared.maxMembersPerRequest ?? 1000;
       if (operation.kind === 'add-members') {
         // Provenance first: a crash after the write must not leave memberships idsync added
@@ -97,9 +94,20 @@ export async function executeOperation(context: OutboundContext, operation: Plan
 }
 
 /** The remote id of an object a lost create may have made, found the way correlation finds it. */
-async function findCreated(context: OutboundContext, resource: ScimResource): Promise<string | undefined> {
+async function findCreated(
+  context: OutboundContext,
+  hubId: string,
+  resource: ScimResource,
+): Promise<string | undefined> {
   const { template, readIdentifier } = context.correlation;
-  const filter = buildCorrelationFilter({ userFilterExpression: template }, resource, readIdentifier);
+  // Retries only, so reading the hub object (for an identifier no rule maps) costs little.
+  const hub = await context.stores.hub.get(context.objectType, hubId);
+  const filter = buildCorrelationFilter(
+    { userFilterExpression: template },
+    resource,
+    readIdentifier,
+    hub?.resource,
+  );
   if (!filter || !context.connector.find) return undefined;
   const matches = await context.connector.find(context.objectType, filter.node);
   return matches.length === 1 ? matches[0]!.remoteId : undefined;

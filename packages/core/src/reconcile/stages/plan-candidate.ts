@@ -1,17 +1,16 @@
 import type { ScimResource } from '@idsync/scim';
-import { applyMappings } from '../../mapping/apply-mappings.js';
 import type { MappingProvenance } from '../../mapping/attribute-mapping.js';
 import type { Link } from '../../model/link.js';
-import { evaluateScope, type ScopeVerdict } from '../../rules/evaluate-scope.js';
+import type { ScopeVerdict } from '../../rules/evaluate-scope.js';
 import type { RemoteObject } from '../../spi/remote-object.js';
-import { buildCorrelationFilter } from '../build-correlation-filter.js';
 import { computeUpdate } from '../compute-update.js';
-import { mergeMappedObjects } from '../merge-mapped-objects.js';
 import type { OutboundContext } from '../outbound-context.js';
 import { planObject, type CorrelationOutcome } from '../plan-object.js';
 import type { PlannedOperation } from '../planned-operation.js';
 import { resourceHash } from '../resource-hash.js';
-import type { HubCandidate } from './read-hub-candidates.js';
+import { correlationOutcome } from './correlation-outcome.js';
+import type { LookupResult } from './prefetch-remote.js';
+import type { PreparedCandidate } from './prepare-candidate.js';
 
 /** Everything learned about one candidate on the way to its operations; `explain` shows it. */
 export interface CandidatePlan {
@@ -23,71 +22,91 @@ export interface CandidatePlan {
   readonly operations: readonly PlannedOperation[];
 }
 
-const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+/** What the page's look-ups found for one candidate. */
+export interface PrefetchedRemote {
+  /** The candidate's link, when it has one with a remote id. */
+  readonly link?: Link;
+  /** The read of the linked object; absent when it was not read (an incremental run trusting the link). */
+  readonly linked?: LookupResult<RemoteObject | undefined>;
+  /** The correlation look-up (the filter and its matches); absent when there was none to make. */
+  readonly correlation?: { readonly filter: string; readonly matches: LookupResult<readonly RemoteObject[]> };
+}
+
+/** The link state of an object in step with the hub: a user disabled in the hub is `disabled` remotely. */
+function settledState(context: OutboundContext, prepared: PreparedCandidate): 'disabled' | 'in-sync' {
+  return context.objectType === 'User' && prepared.desired?.onUpdate.active === false
+    ? 'disabled'
+    : 'in-sync';
+}
 
 /**
- * Stages scope → map → correlate → diff → plan for one hub object. Reads the remote side
- * only when it must: an incremental run trusts the link's last-applied hash when the mapped
- * object has not changed (echo suppression); a full run reads the remote object to find drift.
+ * Echo suppression: an incremental run trusts the link's last-applied hash when the mapped
+ * object has not changed since, and reads nothing remote for it. A full run always reads, to
+ * find drift.
+ */
+export function trustsLastApplied(
+  context: OutboundContext,
+  prepared: PreparedCandidate,
+  link: Link,
+  mode: 'full' | 'incremental',
+): boolean {
+  const { desired } = prepared;
+  return (
+    mode === 'incremental' &&
+    desired !== undefined &&
+    link.state === settledState(context, prepared) &&
+    link.lastAppliedHash === resourceHash(desired.onUpdate)
+  );
+}
+
+/**
+ * Stages correlate → diff → plan for one hub object, from what its page already read (see
+ * plan-page): no remote call is made here, so planning a page costs a few batched requests
+ * rather than one or two per object.
  */
 export async function planCandidate(
   context: OutboundContext,
-  candidate: HubCandidate,
+  prepared: PreparedCandidate,
+  fetched: PrefetchedRemote,
   mode: 'full' | 'incremental',
 ): Promise<CandidatePlan> {
-  const { connection, connector, objectType, stores } = context;
+  const { connection, objectType } = context;
+  const { candidate, verdicts, desired, provenance, wantedBy } = prepared;
   const base = { connectionId: connection.id, objectType, hubId: candidate.hubId };
-  const fail = (summary: string, extra: Partial<CandidatePlan> = {}): CandidatePlan => ({
+  const { link } = fetched;
+  const known = {
     hubId: candidate.hubId,
-    verdicts: [],
-    provenance: [],
-    ...extra,
+    verdicts,
+    provenance,
+    ...(desired ? { desired } : {}),
+    ...(link ? { link } : {}),
+  };
+  const fail = (summary: string): CandidatePlan => ({
+    ...known,
     operations: [{ ...base, kind: 'error', reason: { ruleIds: [], summary } }],
   });
 
-  // scope
-  let memberOf: Promise<ReadonlySet<string>> | undefined;
-  const groupsOf = () => (memberOf ??= stores.hub.groupsOf(candidate.hubId, true).then((ids) => new Set(ids)));
-  const verdicts: ScopeVerdict[] = [];
-  if (candidate.object) {
-    for (const rule of context.rules) verdicts.push(await evaluateScope(rule, candidate.object, groupsOf));
-  }
-  const wantedBy = verdicts.filter((v) => v.inScope).map((v) => v.ruleId);
-
-  // map
-  let desired: CandidatePlan['desired'];
-  let provenance: readonly MappingProvenance[] = [];
-  if (candidate.object && wantedBy.length) {
-    try {
-      const wanted = context.rules.filter((rule) => wantedBy.includes(rule.rule.id));
-      const source = candidate.object.resource;
-      const onCreate = mergeMappedObjects(wanted.map((rule) => applyMappings(rule.mappings, source, { isCreate: true })));
-      const onUpdate = mergeMappedObjects(wanted.map((rule) => applyMappings(rule.mappings, source, { isCreate: false })));
-      desired = { onCreate: onCreate.resource, onUpdate: onUpdate.resource };
-      provenance = onCreate.provenance;
-    } catch (error) {
-      return fail(`Mapping failed: ${describe(error)}`, { verdicts });
-    }
-  }
+  if (prepared.failure)
+    return {
+      hubId: candidate.hubId,
+      verdicts,
+      provenance: [],
+      operations: [{ ...base, kind: 'error', reason: { ruleIds: [], summary: prepared.failure } }],
+    };
+  if (link && trustsLastApplied(context, prepared, link, mode)) return { ...known, operations: [] };
 
   // correlate (link first)
-  const stored = await stores.links.get(connection.id, objectType, candidate.hubId);
-  const link = stored?.remoteId ? stored : undefined;
   let linkedRemote: RemoteObject | undefined;
+  if (link) {
+    if (!fetched.linked) return fail('The linked remote object was not read; the next run plans it again.');
+    if (!fetched.linked.ok) return fail(fetched.linked.error);
+    linkedRemote = fetched.linked.value;
+  }
   let correlation: CorrelationOutcome | undefined;
-  try {
-    if (link?.remoteId) {
-      const expected = objectType === 'User' && desired?.onUpdate.active === false ? 'disabled' : 'in-sync';
-      const unchanged =
-        mode === 'incremental' && desired && link.state === expected && link.lastAppliedHash === resourceHash(desired.onUpdate);
-      if (unchanged) return { hubId: candidate.hubId, verdicts, desired, provenance, link, operations: [] };
-      if (!connector.get) return fail(`Connector "${connection.connectorId}" cannot read objects by id (no get operation).`);
-      linkedRemote = await connector.get(objectType, link.remoteId);
-    } else if (desired) {
-      correlation = await correlate(context, desired.onUpdate);
-    }
-  } catch (error) {
-    return fail(`Reading the remote object failed: ${describe(error)}`, { verdicts, desired, provenance, ...(link ? { link } : {}) });
+  if (fetched.correlation) {
+    const { filter, matches } = fetched.correlation;
+    if (!matches.ok) return fail(matches.error);
+    correlation = await correlationOutcome(context, candidate.hubId, filter, matches.value);
   }
 
   // diff + plan
@@ -102,35 +121,39 @@ export async function planCandidate(
     ...(linkedRemote ? { linkedRemote } : {}),
     ...(correlation ? { correlation } : {}),
     computeUpdate: (remote, wanted) =>
-      computeUpdate(remote, wanted, { registry: context.registry, objectType, valuePathFilters, provenance }),
+      computeUpdate(remote, wanted, {
+        registry: context.registry,
+        objectType,
+        valuePathFilters,
+        provenance,
+        customSchemaUrns: connection.preferences.customSchemaUrns,
+      }),
   });
   const desiredHash = desired ? resourceHash(desired.onUpdate) : undefined;
   let operations: PlannedOperation[] = planned.map((operation) =>
-    desiredHash && ['create', 'update', 'link'].includes(operation.kind) ? { ...operation, desiredHash } : operation,
+    desiredHash && ['create', 'update', 'link'].includes(operation.kind)
+      ? { ...operation, desiredHash }
+      : operation,
   );
   // In sync, but the link does not know it yet (first run after linking, or drift repaired
   // by someone else): remember the state so incremental runs can trust the hash.
-  const expectedState = objectType === 'User' && desired?.onUpdate.active === false ? 'disabled' : 'in-sync';
-  if (operations.length === 0 && link?.remoteId && desiredHash && (link.lastAppliedHash !== desiredHash || link.state !== expectedState)) {
+  const expectedState = settledState(context, prepared);
+  if (
+    operations.length === 0 &&
+    link?.remoteId &&
+    desiredHash &&
+    (link.lastAppliedHash !== desiredHash || link.state !== expectedState)
+  ) {
     operations = [
-      { ...base, kind: 'confirm', remoteId: link.remoteId, state: expectedState, desiredHash, reason: { ruleIds: wantedBy, summary: 'Already in sync.' } },
+      {
+        ...base,
+        kind: 'confirm',
+        remoteId: link.remoteId,
+        state: expectedState,
+        desiredHash,
+        reason: { ruleIds: wantedBy, summary: 'Already in sync.' },
+      },
     ];
   }
-  return { hubId: candidate.hubId, verdicts, desired, provenance, ...(link ? { link } : {}), operations };
-}
-
-async function correlate(context: OutboundContext, desired: ScimResource): Promise<CorrelationOutcome> {
-  const { template, readIdentifier } = context.correlation;
-  const filter = buildCorrelationFilter({ userFilterExpression: template }, desired, readIdentifier);
-  if (!filter || !context.connector.find) return { kind: 'none', filter: filter?.text ?? '' };
-  const matches = await context.connector.find(context.objectType, filter.node);
-  if (matches.length === 0) return { kind: 'none', filter: filter.text };
-  if (matches.length === 1) {
-    const remote = matches[0]!;
-    const owner = await context.stores.links.getByRemoteId(context.connection.id, context.objectType, remote.remoteId);
-    if (!owner) return { kind: 'one', filter: filter.text, remote };
-    const gone = !(await context.stores.hub.get(context.objectType, owner.hubId));
-    return { kind: 'one', filter: filter.text, remote, linkedTo: { hubId: owner.hubId, gone } };
-  }
-  return { kind: 'many', filter: filter.text, count: matches.length };
+  return { ...known, operations };
 }

@@ -1,6 +1,7 @@
 import type { OutboundContext } from '../outbound-context.js';
 import { planMembershipChanges } from '../plan-membership-changes.js';
 import type { PlannedOperation } from '../planned-operation.js';
+import { readRemoteMembers } from './read-remote-members.js';
 
 /**
  * Membership stage for one provisioned group: the members the hub says it should have
@@ -31,10 +32,7 @@ export async function planGroupMemberships(
     const remoteId = await remoteOf(memberId, true);
     if (remoteId) desired.push(remoteId);
   }
-  const actual: string[] = [];
-  await new Promise<void>((resolve, reject) =>
-    connector.readMembers!(groupRemoteId).subscribe({ next: (page) => actual.push(...page), error: reject, complete: resolve }),
-  );
+  const actual = await readRemoteMembers(context, groupRemoteId);
   const addedByIdsync: string[] = [];
   const stale: string[] = [];
   const present = new Set(actual);
@@ -48,15 +46,25 @@ export async function planGroupMemberships(
 
   const mode = connection.preferences.membershipHandling;
   const changes = planMembershipChanges(mode, { desired, actual, addedByIdsync });
-  const base = { connectionId: connection.id, objectType: 'Group' as const, hubId: groupHubId, remoteId: groupRemoteId };
+  const base = {
+    connectionId: connection.id,
+    objectType: 'Group' as const,
+    hubId: groupHubId,
+    remoteId: groupRemoteId,
+  };
   const operations: PlannedOperation[] = [];
-  const staleNotReAdded = stale.filter((hubId) => !changes.add.some((remoteId) => hubByRemote.get(remoteId) === hubId));
+  const staleNotReAdded = stale.filter(
+    (hubId) => !changes.add.some((remoteId) => hubByRemote.get(remoteId) === hubId),
+  );
   if (staleNotReAdded.length) {
     operations.push({
       ...base,
       kind: 'forget-memberships',
       memberHubIds: staleNotReAdded,
-      reason: { ruleIds, summary: `${staleNotReAdded.length} membership(s) idsync once added are no longer in the remote group; they stop counting as idsync's.` },
+      reason: {
+        ruleIds,
+        summary: `${staleNotReAdded.length} membership(s) idsync once added are no longer in the remote group; they stop counting as idsync's.`,
+      },
     });
   }
   if (changes.add.length) {

@@ -1,8 +1,7 @@
-import { from, lastValueFrom, mergeMap, toArray } from 'rxjs';
 import type { OutboundContext } from '../outbound-context.js';
 import type { PlannedOperation } from '../planned-operation.js';
 import { isRemoval } from '../planned-operation.js';
-import { planCandidate } from './plan-candidate.js';
+import { planPage } from './plan-page.js';
 import type { HubCandidate } from './read-hub-candidates.js';
 
 /** Running totals of a plan, kept while the pages stream past (the plan itself goes to the store). */
@@ -15,10 +14,20 @@ export interface PlanTally {
   wantedGroups: Set<string>;
 }
 
-export const emptyTally = (): PlanTally => ({ sourceObjects: 0, operations: 0, removals: 0, byKind: {}, wantedGroups: new Set() });
+export const emptyTally = (): PlanTally => ({
+  sourceObjects: 0,
+  operations: 0,
+  removals: 0,
+  byKind: {},
+  wantedGroups: new Set(),
+});
 
 /** Stores operations with the run, numbered after those already stored, and counts them. */
-export async function storeOperations(context: OutboundContext, operations: readonly PlannedOperation[], tally: PlanTally): Promise<void> {
+export async function storeOperations(
+  context: OutboundContext,
+  operations: readonly PlannedOperation[],
+  tally: PlanTally,
+): Promise<void> {
   if (operations.length === 0) return;
   await context.stores.runs.appendOperations(
     operations.map((operation, offset) => ({
@@ -39,9 +48,9 @@ export async function storeOperations(context: OutboundContext, operations: read
 }
 
 /**
- * Plans candidate pages one after another (bounded memory), the objects of a page
- * concurrently, and stores each page's operations with the run before reading the next page —
- * so a plan of a million objects never sits in memory, and a crash leaves what was planned.
+ * Plans candidate pages one after another (bounded memory) — each with a few batched look-ups
+ * (see plan-page) — and stores each page's operations with the run before reading the next
+ * page, so a plan of a million objects never sits in memory, and a crash leaves what was planned.
  */
 export async function planPages(
   context: OutboundContext,
@@ -51,18 +60,12 @@ export async function planPages(
   concurrency: number,
 ): Promise<void> {
   for await (const page of pages) {
-    const plans = await lastValueFrom(
-      from(page.map((candidate, index) => ({ candidate, index }))).pipe(
-        mergeMap(async ({ candidate, index }) => ({ index, plan: await planCandidate(context, candidate, mode) }), concurrency),
-        toArray(),
-      ),
-      { defaultValue: [] },
-    );
-    plans.sort((a, b) => a.index - b.index);
-    const operations: PlannedOperation[] = plans.flatMap(({ plan }) => plan.operations);
+    const plans = await planPage(context, page, mode, concurrency);
+    const operations: PlannedOperation[] = plans.flatMap((plan) => plan.operations);
     tally.sourceObjects += page.filter((candidate) => candidate.object).length;
-    for (const { plan } of plans) {
-      if (context.objectType === 'Group' && plan.verdicts.some((verdict) => verdict.inScope)) tally.wantedGroups.add(plan.hubId);
+    for (const plan of plans) {
+      if (context.objectType === 'Group' && plan.verdicts.some((verdict) => verdict.inScope))
+        tally.wantedGroups.add(plan.hubId);
     }
     await storeOperations(context, operations, tally);
   }

@@ -27,7 +27,10 @@ export async function planRuleDeletionFor(
         kind: 'confirm',
         remoteId: link.remoteId,
         state: link.state,
-        reason: { ruleIds: others, summary: `Rule "${rule.name}" was deleted; still provisioned by ${others.join(', ')}.` },
+        reason: {
+          ruleIds: others,
+          summary: `Rule "${rule.name}" was deleted; still provisioned by ${others.join(', ')}.`,
+        },
       },
     ];
   }
@@ -44,7 +47,11 @@ export async function planRuleDeletionFor(
       },
     ];
   }
-  const linkedRemote = link.remoteId ? await context.connector.get?.(link.objectType, link.remoteId) : undefined;
+  // Paced and retried like every planning read.
+  const get = context.connector.get?.bind(context.connector);
+  const remoteId = link.remoteId;
+  const linkedRemote =
+    remoteId && get ? await context.readRemote(() => get(link.objectType, remoteId)) : undefined;
   return planObject({
     ...base,
     preferences: context.connection.preferences,
@@ -54,6 +61,10 @@ export async function planRuleDeletionFor(
     link,
     ...(linkedRemote ? { linkedRemote } : {}),
     computeUpdate: (remote, desired) =>
-      computeUpdate(remote, desired, { registry: context.registry, objectType: link.objectType, valuePathFilters: context.implemented.patch }),
+      computeUpdate(remote, desired, {
+        registry: context.registry,
+        objectType: link.objectType,
+        valuePathFilters: context.implemented.patch,
+      }),
   });
 }

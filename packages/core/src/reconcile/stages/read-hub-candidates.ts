@@ -53,7 +53,12 @@ export async function* readChangedHubCandidates(
     for (const change of changes) {
       // A user joining or leaving a group is a change of that user; a nested group joining or
       // leaving moves all of its users, which only a full run sees.
-      if (change.kind === 'membership' && change.objectType === 'Group' && scopedByGroup && context.objectType === 'User') {
+      if (
+        change.kind === 'membership' &&
+        change.objectType === 'Group' &&
+        scopedByGroup &&
+        context.objectType === 'User'
+      ) {
         progress.needsFullRun = `group ${change.objectId} joined or left a group, and rules are scoped by group membership`;
       }
       if (change.objectType === context.objectType) ids.add(change.objectId);

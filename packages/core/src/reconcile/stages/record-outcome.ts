@@ -1,10 +1,23 @@
 import type { Link, SyncState } from '../../model/link.js';
+import type { ObjectType } from '../../model/object-type.js';
 import type { AuditEntry } from '../../ports/audit-log.js';
 import type { OutboundContext } from '../outbound-context.js';
 import type { PlannedOperation } from '../planned-operation.js';
 import type { OperationOutcome } from './execute-operation.js';
+import { markGroupsAwaitingMembers } from './groups-awaiting-members.js';
 
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** What one operation came to, as the record stage needs it. */
+export interface OperationResult {
+  readonly operation: PlannedOperation;
+  readonly result:
+    | { readonly ok: true; readonly outcome: OperationOutcome }
+    | { readonly ok: false; readonly error: unknown };
+}
+
+/** The state of one link once a wave's outcomes are applied in order: kept with new values, or released. */
+type LinkFate = { readonly kind: 'put'; readonly link: Link } | { readonly kind: 'release' };
 
 /** The link state an operation leaves behind when it succeeds. */
 function stateAfter(operation: PlannedOperation): SyncState {
@@ -23,89 +36,161 @@ function stateAfter(operation: PlannedOperation): SyncState {
 }
 
 /**
- * Stage "record": links, sync status and the audit log after each operation. Success stores
- * the remote id and the hash of what was applied (echo suppression); failure keeps the link
- * with the error and the attempt count, so the status shows it and the next run retries it.
+ * Stage "record": links, sync status and the audit log after a wave of operations. Success
+ * stores the remote id and the hash of what was applied (echo suppression); failure keeps the
+ * link with the error and the attempt count, so the status shows it and the next run retries it.
+ *
+ * A wave is recorded in a handful of store calls, whatever its size — one read of the links,
+ * one batched write, one audit append — instead of three per object: on an embedded store the
+ * per-call cost, not the data, bounds how fast a large first load goes. The outcomes are
+ * applied in plan order to the links in memory first, so two operations on one object (a
+ * group's update and its membership change) end as they would one after the other.
  */
-export async function recordOutcome(
+export async function recordOutcomes(
   context: OutboundContext,
-  operation: PlannedOperation,
-  result: { ok: true; outcome: OperationOutcome } | { ok: false; error: unknown },
+  results: readonly OperationResult[],
 ): Promise<void> {
+  if (results.length === 0) return;
   const { links, audit } = context.stores;
-  const existing = await links.get(operation.connectionId, operation.objectType, operation.hubId);
   const now = context.now();
-  const entry: AuditEntry = {
-    at: now,
-    actor: 'engine',
-    action: `${operation.kind}${result.ok ? '' : '.failed'}`,
-    connectionId: operation.connectionId,
-    runId: context.runId,
-    objectType: operation.objectType,
-    objectId: operation.hubId,
-    detail: { summary: operation.reason.summary, ...(result.ok ? {} : { error: describe(result.error) }) },
+  const fates = new Map<string, LinkFate>();
+  const key = (objectType: ObjectType, hubId: string) => `${objectType}\u0000${hubId}`;
+  await loadLinks(context, results, fates, key);
+  // Only what an outcome changed is written back.
+  const changed = new Set<string>();
+  const decide = (entryKey: string, fate: LinkFate) => {
+    fates.set(entryKey, fate);
+    changed.add(entryKey);
   };
+  const current = (objectType: ObjectType, hubId: string): Link | undefined => {
+    const fate = fates.get(key(objectType, hubId));
+    return fate?.kind === 'put' ? fate.link : undefined;
+  };
+  const entries: AuditEntry[] = [];
+  const membershipWrites: (() => Promise<void>)[] = [];
+  const arrivedUsers: string[] = [];
 
-  if (!result.ok || operation.kind === 'error') {
-    const error = result.ok ? operation.reason.summary : describe(result.error);
-    const failedState: SyncState = operation.kind === 'disable' || operation.kind === 'delete' ? 'failed-deprovision' : 'failed';
-    await links.put({
-      ...(existing ?? { connectionId: operation.connectionId, objectType: operation.objectType, hubId: operation.hubId }),
-      ruleIds: existing?.ruleIds ?? operation.reason.ruleIds,
-      state: failedState,
-      lastError: error,
-      attempts: (existing?.attempts ?? 0) + 1,
-      updatedAt: now,
-    } as Link);
-    await audit.append([entry]);
-    return;
-  }
+  for (const { operation, result } of results) {
+    const { connectionId, objectType, hubId } = operation;
+    const existing = current(objectType, hubId);
+    entries.push({
+      at: now,
+      actor: 'engine',
+      action: `${operation.kind}${result.ok ? '' : '.failed'}`,
+      connectionId,
+      runId: context.runId,
+      objectType,
+      objectId: hubId,
+      detail: { summary: operation.reason.summary, ...(result.ok ? {} : { error: describe(result.error) }) },
+    });
 
-  switch (operation.kind) {
-    case 'skip':
-      return;
-    case 'release':
-    case 'delete':
-      await links.release(operation.connectionId, operation.objectType, operation.hubId);
-      break;
-    case 'add-members':
-      // Recorded before the write (execute); recording again is harmless and heals a lost record.
-      await links.recordMemberships(operation.connectionId, operation.hubId, operation.memberHubIds);
-      break;
-    case 'remove-members':
-    case 'forget-memberships':
-      await links.forgetMemberships(operation.connectionId, operation.hubId, operation.memberHubIds);
-      break;
-    default: {
-      if (operation.kind === 'link' && operation.takesOverFrom) {
-        // A re-hire: the account belonged to a hub object that is gone; its link gives way.
-        await links.release(operation.connectionId, operation.objectType, operation.takesOverFrom);
-      }
-      const remoteId = result.outcome.remoteId ?? existing?.remoteId;
-      const { intent: _intent, lastError: _lastError, ...rest } = existing ?? ({} as Partial<Link>);
-      await links.put({
-        ...rest,
-        connectionId: operation.connectionId,
-        objectType: operation.objectType,
-        hubId: operation.hubId,
-        ...(remoteId ? { remoteId } : {}),
-        ruleIds: provenance(context, operation.reason.ruleIds, existing?.ruleIds ?? []),
-        ...(operation.desiredHash ? { lastAppliedHash: operation.desiredHash } : {}),
-        state: operation.kind === 'link' ? (operation.state ?? 'pending') : stateAfter(operation),
-        attempts: 0,
-        lastSuccessAt: now,
-        updatedAt: now,
+    if (!result.ok || operation.kind === 'error') {
+      const error = result.ok ? operation.reason.summary : describe(result.error);
+      const failedState: SyncState =
+        operation.kind === 'disable' || operation.kind === 'delete' ? 'failed-deprovision' : 'failed';
+      decide(key(objectType, hubId), {
+        kind: 'put',
+        link: {
+          ...(existing ?? { connectionId, objectType, hubId }),
+          ruleIds: existing?.ruleIds ?? operation.reason.ruleIds,
+          state: failedState,
+          lastError: error,
+          attempts: (existing?.attempts ?? 0) + 1,
+          updatedAt: now,
+        } as Link,
       });
+      continue;
+    }
+
+    switch (operation.kind) {
+      case 'skip':
+        entries.pop();
+        break;
+      case 'release':
+      case 'delete':
+        decide(key(objectType, hubId), { kind: 'release' });
+        break;
+      case 'add-members':
+        // Recorded before the write (execute); recording again is harmless and heals a lost record.
+        membershipWrites.push(() => links.recordMemberships(connectionId, hubId, operation.memberHubIds));
+        break;
+      case 'remove-members':
+      case 'forget-memberships':
+        membershipWrites.push(() => links.forgetMemberships(connectionId, hubId, operation.memberHubIds));
+        break;
+      default: {
+        if (operation.kind === 'link' && operation.takesOverFrom) {
+          // A re-hire: the account belonged to a hub object that is gone; its link gives way.
+          decide(key(objectType, operation.takesOverFrom), { kind: 'release' });
+        }
+        const remoteId = result.outcome.remoteId ?? existing?.remoteId;
+        const { intent: _intent, lastError: _lastError, ...rest } = existing ?? ({} as Partial<Link>);
+        decide(key(objectType, hubId), {
+          kind: 'put',
+          link: {
+            ...rest,
+            connectionId,
+            objectType,
+            hubId,
+            ...(remoteId ? { remoteId } : {}),
+            ruleIds: provenance(context, operation.reason.ruleIds, existing?.ruleIds ?? []),
+            ...(operation.desiredHash ? { lastAppliedHash: operation.desiredHash } : {}),
+            state: operation.kind === 'link' ? (operation.state ?? 'pending') : stateAfter(operation),
+            attempts: 0,
+            lastSuccessAt: now,
+            updatedAt: now,
+          },
+        });
+        // Its groups may have been provisioned before it: the next group run adds it to them.
+        if (objectType === 'User' && (operation.kind === 'create' || operation.kind === 'link'))
+          arrivedUsers.push(hubId);
+      }
     }
   }
-  await audit.append([entry]);
+
+  const puts: Link[] = [];
+  for (const entryKey of changed) {
+    const fate = fates.get(entryKey)!;
+    if (fate.kind === 'put') puts.push(fate.link);
+    else {
+      const [objectType, hubId] = entryKey.split('\u0000') as [ObjectType, string];
+      await links.release(context.connection.id, objectType, hubId);
+    }
+  }
+  if (puts.length) await links.putMany(puts);
+  for (const write of membershipWrites) await write();
+  if (entries.length) await audit.append(entries);
+  for (const hubId of arrivedUsers) await markGroupsAwaitingMembers(context, hubId);
+}
+
+/** The links of every object the wave touched, one batched read per object type. */
+async function loadLinks(
+  context: OutboundContext,
+  results: readonly OperationResult[],
+  fates: Map<string, LinkFate>,
+  key: (objectType: ObjectType, hubId: string) => string,
+): Promise<void> {
+  const hubIdsByType = new Map<ObjectType, Set<string>>();
+  for (const { operation } of results) {
+    const ids = hubIdsByType.get(operation.objectType) ?? new Set<string>();
+    ids.add(operation.hubId);
+    hubIdsByType.set(operation.objectType, ids);
+  }
+  for (const [objectType, ids] of hubIdsByType) {
+    const found = await context.stores.links.getMany(context.connection.id, objectType, [...ids]);
+    for (const [hubId, link] of found) fates.set(key(objectType, hubId), { kind: 'put', link });
+  }
 }
 
 /**
  * The rules that want the object after this operation: this direction's rules from the plan,
  * plus whatever other rules (the inbound side of a two-way connection) the link already named.
  */
-function provenance(context: OutboundContext, planned: readonly string[], existing: readonly string[]): string[] {
+function provenance(
+  context: OutboundContext,
+  planned: readonly string[],
+  existing: readonly string[],
+): string[] {
   const kept = existing.filter((id) => !context.ownedRuleIds.has(id) && !planned.includes(id));
   return [...planned, ...kept];
 }

@@ -1,3 +1,4 @@
+import type { ExtensionRegistration } from '@idsync/scim';
 import type { AuthOptions } from '../auth/auth-options.js';
 import type { FaultConfig } from '../faults/fault-config.js';
 import type { TargetProfile } from '../profiles/target-profile.js';
@@ -54,4 +55,9 @@ export interface ScimTargetOptions {
   readonly clock?: Clock;
   /** Ids of new resources; default random UUIDs. */
   readonly idGenerator?: () => string;
+  /**
+   * Extension schemas the target supports besides the enterprise User extension (a vendor's
+   * custom attributes). Attributes of other, unknown schemas are dropped on write, as vendors do.
+   */
+  readonly extensions?: readonly ExtensionRegistration[];
 }
