@@ -22,6 +22,7 @@ const PORT_METHODS = {
     'putPopulation',
     'defaultPopulation',
     'get',
+    'existingIds',
     'findByUserName',
     'findByExternalId',
     'findByEmail',

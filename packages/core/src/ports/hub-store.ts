@@ -48,6 +48,8 @@ export interface HubStore {
   defaultPopulation(): Promise<Population>;
 
   get(type: ObjectType, id: string): Promise<HubObject | undefined>;
+  /** Which of `ids` are hub objects of `type`, in one query (a full run's look for links whose object is gone). */
+  existingIds(type: ObjectType, ids: readonly string[]): Promise<ReadonlySet<string>>;
   /** Case-insensitive, as SCIM's userName (caseExact false). */
   findByUserName(userName: string): Promise<HubObject | undefined>;
   findByExternalId(type: ObjectType, externalId: string): Promise<HubObject | undefined>;

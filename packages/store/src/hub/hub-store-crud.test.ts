@@ -28,6 +28,17 @@ describe.each(DIALECTS)('hub store CRUD on %s', (dialect) => {
   });
   afterAll(() => stores.cleanup());
 
+  it('tells which ids are hub objects of a type, in one call, ignoring ids that cannot be hub ids', async () => {
+    const ada = await hub.create('User', populationId, user('existing.ada'));
+    const team = await hub.create('Group', populationId, { schemas: [GROUP_SCHEMA], displayName: 'Existing team' });
+    const gone = await hub.create('User', populationId, user('existing.gone'));
+    await hub.delete('User', gone.id);
+    const asked = [ada.id, ada.id.toUpperCase(), team.id, gone.id, randomUUID(), 'not-a-hub-id', ''];
+    expect([...(await hub.existingIds('User', asked))]).toEqual([ada.id]);
+    expect([...(await hub.existingIds('Group', asked))]).toEqual([team.id]);
+    expect((await hub.existingIds('User', [])).size).toBe(0);
+  });
+
   it('creates a user with a new UUID and meta built from the stored row', async () => {
     const created = await hub.create(
       'User',

@@ -72,6 +72,20 @@ export class KyselyHubStore implements HubStore {
     return this.readOne(this.selectObjects().where('o.type', '=', type).where('o.id', '=', hubId));
   }
 
+  async existingIds(type: ObjectType, ids: readonly string[]): Promise<ReadonlySet<string>> {
+    assertObjectType(type);
+    // Only well-formed hub ids can exist; the rest are left out before the query casts them.
+    const wanted = [...new Set(ids.map((id) => normaliseHubId(id)).filter((id): id is string => id !== undefined))];
+    if (wanted.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom('hub_objects')
+      .select('id')
+      .where('type', '=', type)
+      .where('id', 'in', wanted)
+      .execute();
+    return new Set(rows.map((row) => row.id));
+  }
+
   findByUserName(userName: string): Promise<HubObject | undefined> {
     return this.readOne(
       this.selectObjects().where('o.type', '=', 'User').where('o.user_name', '=', userName.toLowerCase()),

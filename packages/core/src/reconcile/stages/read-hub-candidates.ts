@@ -17,10 +17,11 @@ export async function* readAllHubCandidates(context: OutboundContext): AsyncGene
     yield page.map((object) => ({ hubId: object.id, object }));
   }
   for await (const page of links.scan(context.connection.id, context.objectType, context.pageSize)) {
-    const orphans: HubCandidate[] = [];
-    for (const link of page) {
-      if (!(await hub.get(context.objectType, link.hubId))) orphans.push({ hubId: link.hubId });
-    }
+    const existing = await hub.existingIds(
+      context.objectType,
+      page.map((link) => link.hubId),
+    );
+    const orphans: HubCandidate[] = page.filter((link) => !existing.has(link.hubId)).map((link) => ({ hubId: link.hubId }));
     if (orphans.length) yield orphans;
   }
 }
