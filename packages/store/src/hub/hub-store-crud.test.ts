@@ -30,7 +30,10 @@ describe.each(DIALECTS)('hub store CRUD on %s', (dialect) => {
 
   it('tells which ids are hub objects of a type, in one call, ignoring ids that cannot be hub ids', async () => {
     const ada = await hub.create('User', populationId, user('existing.ada'));
-    const team = await hub.create('Group', populationId, { schemas: [GROUP_SCHEMA], displayName: 'Existing team' });
+    const team = await hub.create('Group', populationId, {
+      schemas: [GROUP_SCHEMA],
+      displayName: 'Existing team',
+    });
     const gone = await hub.create('User', populationId, user('existing.gone'));
     await hub.delete('User', gone.id);
     const asked = [ada.id, ada.id.toUpperCase(), team.id, gone.id, randomUUID(), 'not-a-hub-id', ''];

@@ -75,7 +75,9 @@ export class KyselyHubStore implements HubStore {
   async existingIds(type: ObjectType, ids: readonly string[]): Promise<ReadonlySet<string>> {
     assertObjectType(type);
     // Only well-formed hub ids can exist; the rest are left out before the query casts them.
-    const wanted = [...new Set(ids.map((id) => normaliseHubId(id)).filter((id): id is string => id !== undefined))];
+    const wanted = [
+      ...new Set(ids.map((id) => normaliseHubId(id)).filter((id): id is string => id !== undefined)),
+    ];
     if (wanted.length === 0) return new Set();
     const rows = await this.db
       .selectFrom('hub_objects')

@@ -21,7 +21,9 @@ export async function* readAllHubCandidates(context: OutboundContext): AsyncGene
       context.objectType,
       page.map((link) => link.hubId),
     );
-    const orphans: HubCandidate[] = page.filter((link) => !existing.has(link.hubId)).map((link) => ({ hubId: link.hubId }));
+    const orphans: HubCandidate[] = page
+      .filter((link) => !existing.has(link.hubId))
+      .map((link) => ({ hubId: link.hubId }));
     if (orphans.length) yield orphans;
   }
 }
