@@ -110,3 +110,29 @@ describe('members provisioned after their group', () => {
     expect(reads.count).toBe(0);
   });
 });
+
+describe('members deprovisioned after their group', () => {
+  it('an incremental group run takes out a member the user run disabled (out of scope)', async () => {
+    const engineersOnly = usersRule({ scope: { filter: 'title eq "Engineer"' } });
+    harness = await EngineHarness.start({ rules: [engineersOnly, groupsRule()] });
+    const ada = await harness.addUser('ada.lovelace@example.com', { title: 'Engineer' });
+    const grace = await harness.addUser('grace.hopper@example.com', { title: 'Engineer' });
+    const group = await addGroup('Engineering', [ada, grace]);
+    await harness.sync('User');
+    await harness.sync('Group');
+    expect(remoteMembers('Engineering')).toEqual(['ada.lovelace@example.com', 'grace.hopper@example.com']);
+
+    // Grace leaves the rule's scope: the user run disables her account (the remove action).
+    await harness.updateUser(grace, { title: 'Manager' });
+    expect((await harness.sync('User', { mode: 'incremental' })).counts).toMatchObject({
+      'disable.succeeded': 1,
+    });
+    expect(await harness.store.links.get('target', 'Group', group)).toMatchObject({ state: 'pending' });
+
+    // No hub change names the group; its link does, and the group run takes her out.
+    const run = await harness.sync('Group', { mode: 'incremental' });
+    expect(run.counts).toMatchObject({ 'remove-members.succeeded': 1 });
+    expect(remoteMembers('Engineering')).toEqual(['ada.lovelace@example.com']);
+    expect(await harness.store.links.get('target', 'Group', group)).toMatchObject({ state: 'in-sync' });
+  });
+});

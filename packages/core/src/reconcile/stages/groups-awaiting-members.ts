@@ -18,9 +18,10 @@ function anyGroupLink(context: OutboundContext): Promise<boolean> {
 }
 
 /**
- * A user has just been created or linked on the connection: the groups it belongs to in the
- * hub (nested ones included) that are already provisioned could not list it as a member
- * before, and an incremental group run sees no hub change for them. Their links are left
+ * A user has just been created or linked on the connection, or disabled by the remove action:
+ * the groups it belongs to in the hub (nested ones included) that are already provisioned
+ * could not list it as a member before, or list it and must not any more, and an incremental
+ * group run sees no hub change for them. Their links are left
  * `pending`, which makes the next group run — incremental too — plan them, memberships
  * included (see `withUnfinishedLinks`). Groups whose members were all provisioned are
  * never marked, so they are not planned again run after run.

@@ -68,7 +68,9 @@ export async function recordOutcomes(
   };
   const entries: AuditEntry[] = [];
   const membershipWrites: (() => Promise<void>)[] = [];
-  const arrivedUsers: string[] = [];
+  // Users whose membership in the connection's groups changes with this wave: created or
+  // linked (they can now be members), disabled by the remove action (they must leave).
+  const membersChanged: string[] = [];
 
   for (const { operation, result } of results) {
     const { connectionId, objectType, hubId } = operation;
@@ -141,9 +143,10 @@ export async function recordOutcomes(
             updatedAt: now,
           },
         });
-        // Its groups may have been provisioned before it: the next group run adds it to them.
-        if (objectType === 'User' && (operation.kind === 'create' || operation.kind === 'link'))
-          arrivedUsers.push(hubId);
+        // Its groups were planned without it (provisioned before it), or with it (it was in
+        // scope then): the next group run, incremental too, adds it to them or takes it out.
+        if (objectType === 'User' && ['create', 'link', 'disable'].includes(operation.kind))
+          membersChanged.push(hubId);
       }
     }
   }
@@ -160,7 +163,7 @@ export async function recordOutcomes(
   if (puts.length) await links.putMany(puts);
   for (const write of membershipWrites) await write();
   if (entries.length) await audit.append(entries);
-  for (const hubId of arrivedUsers) await markGroupsAwaitingMembers(context, hubId);
+  for (const hubId of membersChanged) await markGroupsAwaitingMembers(context, hubId);
 }
 
 /** The links of every object the wave touched, one batched read per object type. */
