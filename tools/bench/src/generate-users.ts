@@ -1,36 +1,6 @@
 import { ENTERPRISE_USER_SCHEMA, USER_SCHEMA, type ScimResource } from '@idsync/scim';
+import { DEPARTMENTS, DOMAINS, FAMILY, GIVEN } from './sample-directory-values.js';
 import { seededRandom } from './seeded-random.js';
-
-const GIVEN = [
-  'Ada',
-  'Barbara',
-  'Chen',
-  'Dmitri',
-  'Émile',
-  'Fatima',
-  'Grace',
-  'Hiro',
-  'Ines',
-  'José',
-  'Kofi',
-  'Lena',
-];
-const FAMILY = [
-  'Lovelace',
-  'Liskov',
-  'Wei',
-  'Ivanov',
-  'Zola',
-  'Khan',
-  'Hopper',
-  'Tanaka',
-  'Duarte',
-  'Núñez',
-  'Mensah',
-  'Berg',
-];
-const DEPARTMENTS = ['Engineering', 'Sales', 'Finance', 'Support', 'Legal', 'Research'];
-const DOMAINS = ['example.com', 'example.org', 'corp.example.net'];
 
 /** Builds `count` realistic, deterministic SCIM users (core + enterprise extension). */
 export function generateUsers(count: number, seed = 42): ScimResource[] {

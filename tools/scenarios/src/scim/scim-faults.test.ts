@@ -52,6 +52,14 @@ async function convergeUnder(faults: FaultConfig, options: ScimHarnessOptions = 
 
 const statuses = (requests: { status?: number | undefined }[]) => requests.map((r) => r.status ?? 'reset');
 
+/** Ada provisioned, and two hub groups with her as a member that no group run has sent yet. */
+async function provisionAdaInTwoTeams(h: ScimEngineHarness): Promise<void> {
+  const ada = await h.addUser('ada.lovelace@example.com');
+  await h.addGroup('Team 0', [ada]);
+  await h.addGroup('Team 1', [ada]);
+  await h.sync('User');
+}
+
 describe('SCIM outbound under faults converges with no duplicates', () => {
   it('5xx bursts on creates, membership PATCHes and reads', async () => {
     const { struck, userRuns } = await convergeUnder({
@@ -158,10 +166,7 @@ describe('SCIM outbound under faults converges with no duplicates', () => {
   it('a member read refused with 429 while planning memberships is retried after Retry-After', async () => {
     const h = await ScimEngineHarness.start({ rules: [usersRule(), groupsRule()] });
     harness = h;
-    const ada = await h.addUser('ada.lovelace@example.com');
-    await h.addGroup('Team 0', [ada]);
-    await h.addGroup('Team 1', [ada]);
-    await h.sync('User');
+    await provisionAdaInTwoTeams(h);
     h.simulator.setFaults({
       failNext: [
         { method: 'GET', path: /^\/Groups\/.+/, count: 1, status: 429, headers: { 'retry-after': '1' } },
@@ -182,10 +187,7 @@ describe('SCIM outbound under faults converges with no duplicates', () => {
       execution: { maxAttempts: 2 },
     });
     harness = h;
-    const ada = await h.addUser('ada.lovelace@example.com');
-    await h.addGroup('Team 0', [ada]);
-    await h.addGroup('Team 1', [ada]);
-    await h.sync('User');
+    await provisionAdaInTwoTeams(h);
     h.simulator.setFaults({
       failNext: [
         { method: 'GET', path: /^\/Groups\/.+/, count: 2, status: 429, headers: { 'retry-after': '1' } },
