@@ -177,7 +177,11 @@ export class InboundReconciler {
     }
 
     // guard: the same rules as outbound — a bad source read never removes anything from the hub
-    const linked = Object.values(await stores.links.countByState(connection.id)).reduce((a, b) => a + b, 0);
+    // Counted only when something would be removed: a count of every link on each poll is O(directory).
+    const linked =
+      tally.removals > 0
+        ? Object.values(await stores.links.countByState(connection.id)).reduce((a, b) => a + b, 0)
+        : 0;
     const guard = evaluateDeletionGuard({
       read: {
         complete: readFailure === undefined,
