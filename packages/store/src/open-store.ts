@@ -1,3 +1,4 @@
+import { StatisticsKeeper } from './database/statistics-keeper.js';
 import type {
   AuditLog,
   CheckpointStore,
@@ -63,6 +64,12 @@ export interface IdsyncStore {
   /** Applies pending migrations (idempotent) and returns where the schema stands. */
   migrate(): Promise<SchemaStatus>;
   schemaStatus(): Promise<SchemaStatus>;
+  /**
+   * Analyses the engine's hot tables that grew since their last ANALYZE (see StatisticsKeeper);
+   * returns their names. On PGlite this also runs by itself every 30 s; PostgreSQL's autovacuum
+   * does it there, and calling it is harmless.
+   */
+  refreshStatistics(): Promise<string[]>;
   /** Closes the pool or PGlite; waits for work in progress. */
   close(): Promise<void>;
 }
@@ -128,6 +135,8 @@ export async function openStore(options: StoreOptions = {}): Promise<IdsyncStore
   const registry = options.schemaRegistry ?? createCoreRegistry();
   const filterContext = (type: ObjectType): FilterContext => ({ registry, scope: registry.scopeOf(type) });
   let closed: Promise<void> | undefined;
+  const statistics = new StatisticsKeeper(db);
+  if (target.kind === 'pglite') statistics.start();
   return {
     dialect: target.kind,
     hub: new KyselyHubStore(db, filterContext),
@@ -139,6 +148,10 @@ export async function openStore(options: StoreOptions = {}): Promise<IdsyncStore
     database: db,
     migrate: () => migrateStore(db),
     schemaStatus: () => schemaStatus(db),
-    close: () => (closed ??= db.destroy()),
+    refreshStatistics: () => statistics.refresh(),
+    close: () => {
+      statistics.stop();
+      return (closed ??= db.destroy());
+    },
   };
 }
