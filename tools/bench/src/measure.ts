@@ -1,3 +1,5 @@
+import { percentile } from './latency-statistics.js';
+
 /** Figures for one benchmark case, as written to the JSON report. */
 export interface Measurement {
   readonly name: string;
@@ -16,11 +18,6 @@ export interface MeasureOptions {
   readonly iterations: number;
   readonly warmup: number;
   readonly operationsPerIteration: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, index)]!;
 }
 
 /**

@@ -1,6 +1,6 @@
-import { writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import { describeMachine, exitWithUsageError, parseCount, writeReport } from './report-cli.js';
 import type { BenchStoreKind } from './engine/bench-store.js';
 import { runEngineBenchmarks } from './engine/engine-benchmarks.js';
 import { runLdapBenchmarks } from './ldap/ldap-benchmarks.js';
@@ -28,10 +28,6 @@ import { runScimBenchmarks } from './scim/scim-benchmarks.js';
  * - `--limit N`: the simulated target's limit in requests per second (default 50)
  * - `--entries N`: people seeded into slapd for the LDAP suite (default 100000)
  */
-function fail(message: string): never {
-  console.error(message);
-  process.exit(2);
-}
 
 function parseOptions() {
   try {
@@ -58,17 +54,10 @@ function parseOptions() {
     });
   } catch (error) {
     // parseArgs's own message names the option (`--entries -1`: write `--entries=-1`).
-    return fail(error instanceof Error ? error.message : String(error));
+    return exitWithUsageError(error instanceof Error ? error.message : String(error));
   }
 }
 const { values } = parseOptions();
-
-function count(name: string, text: string, minimum = 1): number {
-  const value = text.trim() === '' ? Number.NaN : Number(text);
-  if (!Number.isInteger(value) || value < minimum)
-    fail(`--${name} must be an integer of at least ${minimum}, not "${text}".`);
-  return value;
-}
 
 const SUITE_NAMES = ['scim', 'engine', 'scim-connector', 'ldap'] as const;
 type SuiteName = (typeof SUITE_NAMES)[number];
@@ -83,7 +72,9 @@ function suitesOf(text: string): SuiteName[] {
     if (name === 'all') ALL_SUITES.forEach((suite) => chosen.add(suite));
     else if ((SUITE_NAMES as readonly string[]).includes(name)) chosen.add(name as SuiteName);
     else
-      fail(`--suite must be ${SUITE_NAMES.join(', ')} or all (or several, comma-separated), not "${name}".`);
+      exitWithUsageError(
+        `--suite must be ${SUITE_NAMES.join(', ')} or all (or several, comma-separated), not "${name}".`,
+      );
   }
   return [...chosen];
 }
@@ -95,25 +86,27 @@ const STORES: Record<string, BenchStoreKind[]> = {
 };
 
 const suites: readonly SuiteName[] = suitesOf(values.suite);
-const stores = STORES[values.store] ?? fail('--store must be pglite, postgres or both.');
-const users = count('users', values.users ?? '100000');
-const iterations = count('iterations', values.iterations);
+const stores = STORES[values.store] ?? exitWithUsageError('--store must be pglite, postgres or both.');
+const users = parseCount('users', values.users ?? '100000');
+const iterations = parseCount('iterations', values.iterations);
 // The engine's default is smaller: a full run of 100k users takes minutes, and `npm run bench` should not.
 const engineUsers = (values['engine-users'] ?? values.users ?? '10000')
   .split(',')
-  .map((size) => count('engine-users', size.trim(), 10));
+  .map((size) => parseCount('engine-users', size.trim(), 10));
 const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL;
 if (suites.includes('engine') && stores.includes('postgres') && !databaseUrl) {
-  fail('--store postgres needs a server: pass --database-url postgres://… or set DATABASE_URL.');
+  exitWithUsageError(
+    '--store postgres needs a server: pass --database-url postgres://… or set DATABASE_URL.',
+  );
 }
 
 // The connector suite runs every user through the engine and HTTP twice over (two latencies):
 // 1,000 keeps `npm run bench` to minutes; the README's figures used 2,000.
-const connectorUsers = count('connector-users', values['connector-users'] ?? values.users ?? '1000');
-const latenciesMs = values.latencies.split(',').map((text) => count('latencies', text.trim(), 0));
-const rateLimitedUsers = count('rate-limited-users', values['rate-limited-users']);
-const limitPerSecond = count('limit', values.limit);
-const entries = count('entries', values.entries);
+const connectorUsers = parseCount('connector-users', values['connector-users'] ?? values.users ?? '1000');
+const latenciesMs = values.latencies.split(',').map((text) => parseCount('latencies', text.trim(), 0));
+const rateLimitedUsers = parseCount('rate-limited-users', values['rate-limited-users']);
+const limitPerSecond = parseCount('limit', values.limit);
+const entries = parseCount('entries', values.entries);
 
 const parameters = {
   suites,
@@ -123,9 +116,9 @@ const parameters = {
         engine: {
           stores,
           users: engineUsers,
-          executeUpTo: count('execute-up-to', values['execute-up-to'], 0),
-          repetitions: count('repetitions', values.repetitions),
-          throughApi: count('through-api', values['through-api'], 0),
+          executeUpTo: parseCount('execute-up-to', values['execute-up-to'], 0),
+          repetitions: parseCount('repetitions', values.repetitions),
+          throughApi: parseCount('through-api', values['through-api'], 0),
           analyze: values.analyze,
           isolate: !values['in-process'],
         },
@@ -145,7 +138,7 @@ const parameters = {
     ? {
         ldap: {
           entries,
-          repetitions: count('repetitions', values.repetitions),
+          repetitions: parseCount('repetitions', values.repetitions),
           isolate: !values['in-process'],
         },
       }
@@ -156,14 +149,7 @@ const log = (line: string): void => console.error(line);
 
 const report = {
   startedAt: new Date().toISOString(),
-  machine: {
-    node: process.version,
-    cpus: cpus().length,
-    cpuModel: cpus()[0]?.model,
-    memoryGiB: Math.round(totalmem() / 2 ** 30),
-    // Other work on the machine slows every figure: the load averages say how much there was.
-    loadAverageAtStart: loadavg(),
-  },
+  machine: describeMachine(),
   parameters,
   // Suites run one after the other, in the order of the object below.
   suites: {
@@ -188,10 +174,4 @@ const report = {
   finishedAt: new Date().toISOString(),
 };
 
-const json = JSON.stringify(report, null, 2);
-if (values.out) {
-  writeFileSync(values.out, json + '\n');
-  console.error(`Benchmark report written to ${values.out}`);
-} else {
-  process.stdout.write(json + '\n');
-}
+writeReport(report, values.out);

@@ -1,5 +1,6 @@
 import type { RunSummary } from '@idsync/core';
 import { BENCH_CONNECTION_ID, type BenchEngine } from './bench-engine.js';
+import { hundredths, latencySummary, medianOf, millisecondsSince } from '../latency-statistics.js';
 import { benchHubId } from './bench-hub-users.js';
 
 /** Latency of one hub change reaching the target, as written to the JSON report. */
@@ -19,14 +20,6 @@ export interface LatencyFigures {
 }
 
 const WARM_UP = 2;
-
-function percentile(sorted: readonly number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, index)] ?? 0;
-}
-
-const round = (value: number): number => Math.round(value * 100) / 100;
-const since = (started: bigint): number => Number(process.hrtime.bigint() - started) / 1e6;
 
 /**
  * Changes one user's title in the hub, runs an incremental cycle and reads the user back from
@@ -58,10 +51,10 @@ export async function measureIncrementalLatency(
 
     const started = process.hrtime.bigint();
     await store.hub.replace('User', hubId, { ...current.resource, title });
-    const hubWrite = since(started);
+    const hubWrite = millisecondsSince(started);
     lastRun = await engine.sync('incremental', false);
     const arrived = engine.target.get('User', remoteId)?.attributes.title === title;
-    const elapsed = since(started);
+    const elapsed = millisecondsSince(started);
 
     if (repetition < WARM_UP) continue;
     samples.push(elapsed);
@@ -69,20 +62,11 @@ export async function measureIncrementalLatency(
     modes.add(lastRun.mode);
     if (arrived) observed++;
   }
-  const sorted = [...samples].sort((a, b) => a - b);
   return {
     name: 'incremental.one-change',
     repetitions,
-    medianMs: round(percentile(sorted, 50)),
-    p99Ms: round(percentile(sorted, 99)),
-    minMs: round(sorted[0] ?? 0),
-    maxMs: round(sorted.at(-1) ?? 0),
-    hubWriteMedianMs: round(
-      percentile(
-        [...hubWrites].sort((a, b) => a - b),
-        50,
-      ),
-    ),
+    ...latencySummary(samples),
+    hubWriteMedianMs: medianOf(hubWrites),
     observedRemotely: observed,
     details: {
       warmUp: WARM_UP,
@@ -95,5 +79,7 @@ export async function measureIncrementalLatency(
 }
 
 function perRepetition(counts: Record<string, number>, repetitions: number): Record<string, number> {
-  return Object.fromEntries(Object.entries(counts).map(([key, count]) => [key, round(count / repetitions)]));
+  return Object.fromEntries(
+    Object.entries(counts).map(([key, count]) => [key, hundredths(count / repetitions)]),
+  );
 }

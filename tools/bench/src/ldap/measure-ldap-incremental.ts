@@ -1,6 +1,7 @@
 import type { Connector, RunSummary } from '@idsync/core';
 import { benchUid } from './ldap-bench-directory.js';
 import { LDAP_BENCH_CONNECTION_ID, type LdapBenchEngine } from './ldap-bench-engine.js';
+import { hundredths, latencySummary, medianOf, millisecondsSince } from '../latency-statistics.js';
 
 /** Latency of one LDAP change reaching the hub, as written to the JSON report. */
 export interface LdapLatencyFigures {
@@ -24,13 +25,6 @@ export interface LdapLatencyFigures {
 }
 
 const WARM_UP = 2;
-const round = (value: number): number => Math.round(value * 100) / 100;
-const since = (started: bigint): number => Number(process.hrtime.bigint() - started) / 1e6;
-
-export function percentile(sorted: readonly number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, index)] ?? 0;
-}
 
 /**
  * Changes one entry's title in LDAP (through a second connector, standing for an administrator),
@@ -62,10 +56,10 @@ export async function measureLdapIncrementalLatency(
 
     const started = process.hrtime.bigint();
     await editor.patch!('User', remoteId, [{ op: 'replace', path: 'title', value: title }]);
-    const write = since(started);
+    const write = millisecondsSince(started);
     lastRun = await engine.pull('incremental');
     const arrived = (await store.hub.get('User', user.id))?.resource.title === title;
-    const elapsed = since(started);
+    const elapsed = millisecondsSince(started);
 
     if (repetition < WARM_UP) continue;
     samples.push(elapsed);
@@ -73,35 +67,26 @@ export async function measureLdapIncrementalLatency(
     modes.add(lastRun.mode);
     if (arrived) observed++;
   }
-  const sorted = [...samples].sort((a, b) => a - b);
   const polls = await timePolls(engine, editor, repetitions);
   return {
     name: 'incremental.one-ldap-change',
     repetitions,
-    medianMs: round(percentile(sorted, 50)),
-    p99Ms: round(percentile(sorted, 99)),
-    minMs: round(sorted[0] ?? 0),
-    maxMs: round(sorted.at(-1) ?? 0),
-    ldapWriteMedianMs: round(
-      percentile(
-        [...writes].sort((a, b) => a - b),
-        50,
-      ),
-    ),
-    connectorPollMedianMs: round(percentile(polls, 50)),
+    ...latencySummary(samples),
+    ldapWriteMedianMs: medianOf(writes),
+    connectorPollMedianMs: medianOf(polls),
     observedInHub: observed,
     details: {
       warmUp: WARM_UP,
       modes: [...modes],
       lastRunCounts: lastRun?.counts ?? {},
       storeCallsPerChange: Object.fromEntries(
-        Object.entries(engine.calls.take()).map(([key, count]) => [key, round(count / total)]),
+        Object.entries(engine.calls.take()).map(([key, count]) => [key, hundredths(count / total)]),
       ),
     },
   };
 }
 
-/** Times `count` polls of the connector from the engine's checkpoint, sorted. */
+/** Times `count` polls of the connector from the engine's checkpoint. */
 async function timePolls(engine: LdapBenchEngine, connector: Connector, count: number): Promise<number[]> {
   const token = (await engine.store.checkpoints.get(LDAP_BENCH_CONNECTION_ID, 'User', 'inbound'))?.token;
   if (token === undefined) throw new Error('The engine left no checkpoint to poll from.');
@@ -111,7 +96,7 @@ async function timePolls(engine: LdapBenchEngine, connector: Connector, count: n
     await new Promise<void>((resolve, reject) =>
       connector.changesSince!('User', token).subscribe({ error: reject, complete: resolve }),
     );
-    times.push(since(started));
+    times.push(millisecondsSince(started));
   }
-  return times.sort((a, b) => a - b);
+  return times;
 }

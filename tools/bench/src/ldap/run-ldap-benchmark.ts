@@ -1,6 +1,6 @@
-import { writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import { describeMachine, parseCount, writeReport } from '../report-cli.js';
 import { runLdapBenchmarks } from './ldap-benchmarks.js';
 
 /**
@@ -23,42 +23,20 @@ const { values } = parseArgs({
   },
 });
 
-function count(name: string, text: string, minimum: number): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < minimum) {
-    console.error(`--${name} must be an integer of at least ${minimum}, not "${text}".`);
-    process.exit(2);
-  }
-  return value;
-}
-
 const parameters = {
-  entries: count('entries', values.entries, 1),
-  repetitions: count('repetitions', values.repetitions, 1),
-  pageSize: count('page-size', values['page-size'], 1),
+  entries: parseCount('entries', values.entries, 1),
+  repetitions: parseCount('repetitions', values.repetitions, 1),
+  pageSize: parseCount('page-size', values['page-size'], 1),
   isolate: !values['in-process'],
 };
 
 const report = {
   startedAt: new Date().toISOString(),
-  machine: {
-    node: process.version,
-    cpus: cpus().length,
-    cpuModel: cpus()[0]?.model,
-    memoryGiB: Math.round(totalmem() / 2 ** 30),
-    // Other work on the machine slows every figure: the load averages say how much there was.
-    loadAverageAtStart: loadavg(),
-  },
+  machine: describeMachine(),
   parameters,
   suites: { ldap: await runLdapBenchmarks({ ...parameters, log: (line) => console.error(line) }) },
   loadAverageAtEnd: loadavg(),
   finishedAt: new Date().toISOString(),
 };
 
-const json = JSON.stringify(report, null, 2);
-if (values.out) {
-  writeFileSync(values.out, json + '\n');
-  console.error(`Benchmark report written to ${values.out}`);
-} else {
-  process.stdout.write(json + '\n');
-}
+writeReport(report, values.out);

@@ -1,6 +1,6 @@
-import { writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import { describeMachine, parseCount, writeReport } from '../report-cli.js';
 import { runScimConnectorBenchmarks } from './scim-connector-benchmarks.js';
 
 /**
@@ -19,31 +19,20 @@ const { values } = parseArgs({
   },
 });
 
-const whole = (name: string, text: string, minimum: number): number => {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < minimum) {
-    console.error(`--${name} must be an integer of at least ${minimum}, not "${text}".`);
-    process.exit(2);
-  }
-  return value;
-};
-
 const startedAt = new Date().toISOString();
-const loadAverageAtStart = loadavg();
+const machine = describeMachine();
 const suite = await runScimConnectorBenchmarks({
-  users: whole('users', values.users, 1),
-  latenciesMs: values.latencies.split(',').map((text) => whole('latencies', text.trim(), 0)),
-  rateLimitedUsers: whole('rate-limited-users', values['rate-limited-users'], 1),
-  limit: { requests: whole('limit', values.limit, 1), windowMs: 1000 },
+  users: parseCount('users', values.users, 1),
+  latenciesMs: values.latencies.split(',').map((text) => parseCount('latencies', text.trim(), 0)),
+  rateLimitedUsers: parseCount('rate-limited-users', values['rate-limited-users'], 1),
+  limit: { requests: parseCount('limit', values.limit, 1), windowMs: 1000 },
   log: (line) => console.error(line),
 });
 const report = {
   startedAt,
-  machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, loadAverageAtStart },
+  machine,
   suites: { 'scim-connector': suite },
   loadAverageAtEnd: loadavg(),
   finishedAt: new Date().toISOString(),
 };
-const json = JSON.stringify(report, null, 2) + '\n';
-if (values.out) writeFileSync(values.out, json);
-else process.stdout.write(json);
+writeReport(report, values.out);
